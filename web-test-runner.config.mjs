@@ -1,8 +1,40 @@
+import { writeFileSync } from 'node:fs';
+
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner';
+import { chromeLauncher, defaultReporter } from '@web/test-runner';
+
+import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+
+/** Counts every test of the run into the file `scripts/test.mjs` reads for its closing line. */
+function countingReporter() {
+  const count = (suite, totals) => {
+    for (const test of suite?.tests ?? []) {
+      if (test.skipped) totals.skipped += 1;
+      else if (test.passed) totals.passed += 1;
+      else totals.failed += 1;
+    }
+    for (const child of suite?.suites ?? []) count(child, totals);
+    return totals;
+  };
+  return {
+    onTestRunFinished({ sessions }) {
+      const totals = { passed: 0, failed: 0, skipped: 0, files: sessions.length };
+      for (const session of sessions) {
+        count(session.testResults, totals);
+        // A file that failed to load has no results: it counts as a failure, not as nothing.
+        if (!session.passed && (session.errors?.length ?? 0) > 0) totals.failed += 1;
+      }
+      if (process.env.RTK_TEST_SUMMARY) writeFileSync(process.env.RTK_TEST_SUMMARY, JSON.stringify(totals));
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts'],
-  nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] } })],
+  nodeResolve: { exportConditions: ['development'] },
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath: findChromium(), args: chromiumArgs } })],
+  reporters: [defaultReporter(), countingReporter()],
 };

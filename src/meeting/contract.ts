@@ -103,6 +103,8 @@ export interface MeetingChat {
   getMessagesByType?(type: ChatMessageType): ChatMessage[];
   /** In the guides, not in SDK 2.0.2: use `pinnedMessages` from `chat-queries.ts`. */
   readonly pinned?: ChatMessage[];
+  /** Local meeting only: when the rate-limit window of this kind of send ends (epoch ms, 0 when open). */
+  rateLimitResetsAt?(kind: 'text' | 'file'): number;
 
   on(event: 'chatUpdate', listener: (event: ChatUpdateEvent) => void): unknown;
   on(event: 'pinMessage' | 'unpinMessage', listener: (event: ChatPinEvent) => void): unknown;

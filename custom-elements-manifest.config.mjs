@@ -1,0 +1,20 @@
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.styles.ts', 'src/local-meeting/**', 'src/chat-dump/**', 'src/server/**'],
+  litelement: true,
+  packagejson: true,
+  plugins: [
+    {
+      // `this.dispatchEvent(new RtkXEvent(…))` is seen as an event without a name; the named
+      // one comes from the class's `@fires` tag, so the nameless copy is dropped.
+      name: 'rtk-drop-unnamed-events',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
+          }
+        }
+      },
+    },
+  ],
+};
