@@ -1,0 +1,414 @@
+import { ContextProvider } from '@lit/context';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+
+import type { RtkMessageSelectEvent } from '../events/message-select.js';
+import { formatDay, messageTimeMs } from '../format/format.js';
+import { chatAbilities, chatMessages, isOwnMessage } from '../meeting/chat-queries.js';
+import { meetingContext } from '../meeting/context.js';
+import type { ChatMessage, ChatMessageType, ChatUpdateEvent, MeetingParticipant } from '../meeting/contract.js';
+import { MeetingController } from '../meeting/meeting-controller.js';
+import { MeetingElement } from '../meeting/meeting-element.js';
+import baseStyles from '../styles/base.styles.js';
+import { defaultStrings, type ChatStrings } from '../strings/strings.js';
+import styles from './chat.styles.js';
+import { Composer } from './composer.js';
+import { buildList, continuesGroup, matches, messageKey, startsDay } from './message-list.js';
+
+const PAGE_SIZE = 50;
+const HIGHLIGHT_MS = 2500;
+const TYPES: ChatMessageType[] = ['text', 'image', 'file'];
+
+/** Where the virtualizer frames an item: the newest at the end, a jumped-to one in the centre. */
+type PinOptions = { index: number; block: ScrollLogicalPosition };
+
+/**
+ * The whole chat panel of a RealtimeKit meeting: a virtualized list that stays fast with any
+ * history, a composer with attachments and drafts, private messages, filters, and the actions
+ * on each message. It shares its meeting with the elements inside it.
+ *
+ * @summary The chat panel of a meeting.
+ * @tagname rtk-chat
+ *
+ * @slot header-actions - Controls placed in the header, e.g. an `<rtk-chat-export-button>`.
+ * @slot empty - What shows when there are no messages.
+ *
+ * @csspart base - The panel.
+ * @csspart header - The header with the title and filters.
+ * @csspart list - The scrolling list of messages.
+ * @csspart message - Each `<rtk-chat-message>`; its own parts are exported as `message-base`, `message-bubble`, …
+ * @csspart day - The date separator between days.
+ * @csspart new-messages - The "N new messages" button.
+ * @csspart composer - The composer under the list.
+ * @csspart input - The text box.
+ * @csspart send - The send button.
+ * @csspart attachments - The files waiting to be sent.
+ *
+ * @cssprop [--rtk-font-family=system-ui] - The font of the kit.
+ * @cssprop [--rtk-font-size=0.9375rem] - The base font size.
+ * @cssprop [--rtk-color-text] - Text colour.
+ * @cssprop [--rtk-color-text-muted] - Colour of quiet text: times, markers.
+ * @cssprop [--rtk-color-background] - The panel's background.
+ * @cssprop [--rtk-color-surface] - Background of messages, inputs and menus.
+ * @cssprop [--rtk-color-border] - Lines and outlines.
+ * @cssprop [--rtk-color-accent] - Buttons, links and focus.
+ * @cssprop [--rtk-color-on-accent] - Text on the accent colour.
+ * @cssprop [--rtk-color-own-message] - Background of the user's own messages.
+ * @cssprop [--rtk-color-on-own-message] - Text of the user's own messages.
+ * @cssprop [--rtk-color-danger] - Errors.
+ * @cssprop [--rtk-color-highlight] - The ring around a message jumped to.
+ * @cssprop [--rtk-radius=14px] - Corner radius of messages and controls.
+ * @cssprop [--rtk-spacing=8px] - The spacing unit.
+ *
+ * @fires {RtkMessageSentEvent} rtk-message-sent - When the SDK accepted a message the user sent.
+ * @fires {RtkMessageErrorEvent} rtk-message-error - When the SDK refused a send, edit, deletion or pin.
+ * @fires {RtkMessageEditedEvent} rtk-message-edited - When the SDK accepted an edit.
+ * @fires {RtkMessageDeleteEvent} rtk-message-delete - Before a message is deleted; cancelable.
+ * @fires {RtkMessageDeletedEvent} rtk-message-deleted - When the SDK accepted a deletion.
+ * @fires {RtkMessagePinEvent} rtk-message-pin - Before a message is pinned or unpinned; cancelable.
+ */
+export class RtkChat extends MeetingElement {
+  static override styles = [baseStyles, styles];
+
+  /** The tag the list renders messages with; set when the kit is registered under other names. */
+  static messageTag: StaticValue = literal`rtk-chat-message`;
+
+  private readonly provider = new ContextProvider(this, { context: meetingContext });
+  private readonly composer = new Composer(this, {
+    meeting: () => this.activeMeeting,
+    strings: () => this.text,
+    recipient: () => this.recipient,
+  });
+
+  @query('.list') private list?: HTMLElement;
+
+  @state() private items: ChatMessage[] = [];
+  @state() private pin: PinOptions | null = null;
+  @state() private newCount = 0;
+  @state() private loadingOlder = false;
+  @state() private highlightId = '';
+  @state() private recipientId = '';
+
+  private older: ChatMessage[] = [];
+  private olderExhausted = false;
+  private stuck = true;
+  private firstVisible = 0;
+  private highlightTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Replacements for any of the English strings. */
+  @property({ attribute: false }) strings: Partial<ChatStrings> = {};
+
+  /** The locale for times, dates and sizes; the browser's by default. */
+  @property() locale: string | undefined;
+
+  /** `light`, `dark`, or unset to follow the system. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
+  /** Shows only the messages of this user id. */
+  @property({ attribute: 'filter-user-id', reflect: true }) filterUserId: string | undefined;
+
+  /** Shows only messages of this type: `text`, `image` or `file`. */
+  @property({ attribute: 'filter-type', reflect: true }) filterType: ChatMessageType | undefined;
+
+  /** Hides the filter controls (the attributes still apply). */
+  @property({ type: Boolean, attribute: 'hide-filters' }) hideFilters = false;
+
+  constructor() {
+    super();
+    new MeetingController(this, () => this.activeMeeting, {
+      chatUpdate: (event) => this.onChatUpdate(event),
+      pin: () => this.rebuild(),
+      joined: () => this.rebuild(),
+      meetingChanged: () => this.reset(),
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('rtk-message-select', this.onSelect);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('rtk-message-select', this.onSelect);
+    clearTimeout(this.highlightTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.provider.setValue(this.activeMeeting);
+    if (changed.has('filterUserId') || changed.has('filterType')) this.rebuild();
+    if (this.recipientId && !this.recipient) this.recipientId = '';
+  }
+
+  protected override updated(): void {
+    if (this.stuck && this.items.length > 0) {
+      const last = this.items.length - 1;
+      if (this.pin?.index !== last || this.pin.block !== 'end') this.pin = { index: last, block: 'end' };
+    }
+  }
+
+  private get text(): ChatStrings {
+    return { ...defaultStrings, ...this.strings };
+  }
+
+  private get filter() {
+    return { userId: this.filterUserId || undefined, type: this.filterType || undefined };
+  }
+
+  private get participants(): MeetingParticipant[] {
+    const joined = this.activeMeeting?.participants?.joined;
+    return typeof joined?.toArray === 'function' ? joined.toArray() : [];
+  }
+
+  /** The private recipient, while they are in the meeting. */
+  private get recipient(): MeetingParticipant | undefined {
+    return this.recipientId ? this.participants.find((p) => p.id === this.recipientId) : undefined;
+  }
+
+  private reset(): void {
+    this.older = [];
+    this.olderExhausted = false;
+    this.newCount = 0;
+    this.stuck = true;
+    this.rebuild();
+  }
+
+  private rebuild(): void {
+    this.items = buildList(this.activeMeeting?.chat, this.older, this.filter);
+  }
+
+  private onChatUpdate(event: ChatUpdateEvent): void {
+    const message = event?.message;
+    if (event?.action !== 'add' || !message || typeof message !== 'object') {
+      this.rebuild();
+      return;
+    }
+    const known = this.items.some((item, index) => index >= this.items.length - 50 && item?.id === message.id);
+    if (known || !matches(message, this.filter) || chatMessages(this.activeMeeting?.chat).at(-1) !== message) {
+      this.rebuild();
+    } else {
+      this.items = [...this.items, message];
+    }
+    if (isOwnMessage(this.activeMeeting, message)) this.scrollToBottom();
+    else if (!this.stuck) this.newCount += 1;
+  }
+
+  private onScroll = (): void => {
+    const list = this.list;
+    if (!list) return;
+    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 48;
+    if (atBottom && !this.stuck) {
+      this.stuck = true;
+      this.newCount = 0;
+      this.requestUpdate();
+    }
+    if (list.scrollTop < 200) void this.loadOlder();
+  };
+
+  private onUnpinned = (): void => {
+    this.stuck = false;
+    this.pin = null;
+  };
+
+  private onVisibility = (event: Event): void => {
+    this.firstVisible = (event as Event & { first: number }).first;
+  };
+
+  private onSelect = (event: RtkMessageSelectEvent): void => {
+    const { message, meeting } = event.detail;
+    if (event.defaultPrevented || !meeting || meeting !== this.activeMeeting || typeof message?.id !== 'string') return;
+    void this.scrollToMessage(message.id);
+  };
+
+  /** Loads a page of older messages through `fetchPublicMessages`, keeping what the user reads in place. */
+  async loadOlder(): Promise<void> {
+    const chat = this.activeMeeting?.chat;
+    if (this.loadingOlder || this.olderExhausted || typeof chat?.fetchPublicMessages !== 'function') return;
+    const oldest = this.older[0] ?? chatMessages(chat)[0];
+    const timestamp = oldest ? messageTimeMs(oldest) : undefined;
+    if (timestamp === undefined) return;
+    this.loadingOlder = true;
+    try {
+      const page = await chat.fetchPublicMessages({ timestamp, limit: PAGE_SIZE, direction: 'before' });
+      const fresh = Array.isArray(page) ? page.filter((m) => typeof m?.id === 'string') : [];
+      if (fresh.length < PAGE_SIZE) this.olderExhausted = true;
+      const before = this.items.length;
+      this.older = [...fresh.sort((a, b) => (messageTimeMs(a) ?? 0) - (messageTimeMs(b) ?? 0)), ...this.older];
+      this.rebuild();
+      const added = this.items.length - before;
+      if (added > 0 && !this.stuck) this.pin = { index: this.firstVisible + added, block: 'start' };
+    } catch {
+      // History is a convenience: without it the list still shows what the meeting holds.
+      this.olderExhausted = true;
+    } finally {
+      this.loadingOlder = false;
+    }
+  }
+
+  /** Scrolls to the newest message and follows new ones again. */
+  scrollToBottom(): void {
+    this.stuck = true;
+    this.newCount = 0;
+    this.pin = null;
+    this.requestUpdate();
+  }
+
+  /**
+   * Scrolls to a message and highlights it, clearing filters that hide it and loading older
+   * pages where needed. Resolves to whether the message was found.
+   */
+  async scrollToMessage(id: string): Promise<boolean> {
+    let index = this.items.findIndex((m) => m?.id === id);
+    if (index < 0 && (this.filterUserId || this.filterType)) {
+      this.filterUserId = undefined;
+      this.filterType = undefined;
+      this.rebuild();
+      index = this.items.findIndex((m) => m?.id === id);
+    }
+    while (index < 0 && !this.olderExhausted && typeof this.activeMeeting?.chat?.fetchPublicMessages === 'function') {
+      const before = this.older.length;
+      await this.loadOlder();
+      if (this.older.length === before) break;
+      index = this.items.findIndex((m) => m?.id === id);
+    }
+    if (index < 0) return false;
+    this.stuck = false;
+    this.pin = { index, block: 'center' };
+    this.highlightId = id;
+    clearTimeout(this.highlightTimer);
+    this.highlightTimer = setTimeout(() => (this.highlightId = ''), HIGHLIGHT_MS);
+    await this.updateComplete;
+    return true;
+  }
+
+  private onDrop(event: DragEvent): void {
+    const files = event.dataTransfer?.files;
+    if (!files?.length || !this.composer.canAttach()) return;
+    event.preventDefault();
+    this.composer.addFiles(files);
+  }
+
+  private onDragOver(event: DragEvent): void {
+    if (event.dataTransfer?.types.includes('Files') && this.composer.canAttach()) event.preventDefault();
+  }
+
+  private onDeleted = (): void => {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('textarea[part="input"]')?.focus());
+  };
+
+  protected override render() {
+    const strings = this.text;
+    return html`<section part="base" class="base" aria-label=${strings.chatLabel} @dragover=${this.onDragOver} @drop=${this.onDrop}>
+      ${this.renderHeader()}
+      <div class="list-wrap">
+        <div
+          part="list"
+          class="list"
+          role="log"
+          aria-label=${strings.messagesLabel}
+          tabindex="0"
+          @scroll=${this.onScroll}
+          @unpinned=${this.onUnpinned}
+          @visibilityChanged=${this.onVisibility}
+          @rtk-message-deleted=${this.onDeleted}
+        >
+          ${this.loadingOlder ? html`<div class="status" role="status">${strings.loadingOlder}</div>` : nothing}
+          ${virtualize({
+            items: this.items,
+            scroller: true,
+            keyFunction: (message: ChatMessage, index: number) => messageKey(message, index),
+            renderItem: (message: ChatMessage, index: number) => this.renderItem(message, index),
+            layout: this.pin ? { pin: this.pin } : {},
+          })}
+        </div>
+        ${this.items.length === 0
+          ? html`<div class="empty"><slot name="empty">${this.filterUserId || this.filterType ? strings.noMatches : strings.noMessages}</slot></div>`
+          : nothing}
+        ${this.newCount > 0
+          ? html`<button part="new-messages" type="button" class="new-messages" @click=${this.scrollToBottom}>${strings.newMessages(this.newCount)} ↓</button>`
+          : nothing}
+      </div>
+      ${this.renderRecipient()} ${this.composer.render()}
+    </section>`;
+  }
+
+  private renderItem(message: ChatMessage, index: number) {
+    const previous = index > 0 ? this.items[index - 1] : undefined;
+    const time = messageTimeMs(message);
+    const day = time !== undefined && startsDay(previous, message);
+    return staticHtml`<div class="item">
+      ${day ? html`<div part="day" class="day" role="separator"><span>${formatDay(time, this.locale)}</span></div>` : nothing}
+      <${RtkChat.messageTag}
+        part="message"
+        exportparts="base:message-base,header:message-header,bubble:message-bubble,meta:message-meta,actions:message-actions,image:message-image,file:message-file"
+        .message=${message}
+        .meeting=${this.activeMeeting}
+        .strings=${this.strings}
+        .locale=${this.locale}
+        ?grouped=${!day && continuesGroup(previous, message)}
+        ?highlighted=${this.highlightId !== '' && message?.id === this.highlightId}
+      ></${RtkChat.messageTag}>
+    </div>`;
+  }
+
+  private renderHeader() {
+    const strings = this.text;
+    const people = this.participants;
+    const self = this.activeMeeting?.self;
+    const senders = self?.userId ? [{ userId: self.userId, name: strings.you }, ...people.filter((p) => p.userId !== self.userId)] : people;
+    return html`<header part="header" class="header">
+      <h2 class="title">${strings.chatLabel}</h2>
+      ${this.hideFilters
+        ? nothing
+        : html`<div class="filters">
+            <label class="select">
+              <span class="visually-hidden">${strings.filterParticipant}</span>
+              <select
+                aria-label=${strings.filterParticipant}
+                @change=${(e: Event) => (this.filterUserId = (e.target as HTMLSelectElement).value || undefined)}
+              >
+                <option value="" ?selected=${!this.filterUserId}>${strings.allParticipants}</option>
+                ${senders.map((p) => html`<option value=${p.userId} ?selected=${p.userId === this.filterUserId}>${p.name || strings.unknownSender}</option>`)}
+              </select>
+            </label>
+            <label class="select">
+              <span class="visually-hidden">${strings.filterType}</span>
+              <select aria-label=${strings.filterType} @change=${(e: Event) => (this.filterType = ((e.target as HTMLSelectElement).value || undefined) as ChatMessageType)}>
+                <option value="" ?selected=${!this.filterType}>${strings.allTypes}</option>
+                ${TYPES.map((type) => html`<option value=${type} ?selected=${type === this.filterType}>${typeName(type, strings)}</option>`)}
+              </select>
+            </label>
+          </div>`}
+      <slot name="header-actions"></slot>
+    </header>`;
+  }
+
+  private renderRecipient() {
+    const strings = this.text;
+    const abilities = chatAbilities(this.activeMeeting);
+    const selfId = this.activeMeeting?.self?.id;
+    const others = this.participants.filter((p) => p.id !== selfId);
+    if (!(abilities.sendPrivateText || abilities.sendPrivateFiles) || others.length === 0) return nothing;
+    return html`<div class="recipient">
+      <label>
+        <span>${strings.recipient}</span>
+        <select @change=${(e: Event) => (this.recipientId = (e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!this.recipientId}>${strings.everyone}</option>
+          ${others.map((p) => html`<option value=${p.id} ?selected=${p.id === this.recipientId}>${p.name || strings.unknownSender}</option>`)}
+        </select>
+      </label>
+    </div>`;
+  }
+}
+
+function typeName(type: ChatMessageType, strings: ChatStrings): string {
+  return type === 'image' ? strings.typeImage : type === 'file' ? strings.typeFile : strings.typeText;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rtk-chat': RtkChat;
+  }
+}

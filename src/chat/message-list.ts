@@ -1,0 +1,62 @@
+/** The list model of `<rtk-chat>`: which messages show, in which order, and how they group. */
+import { messageTimeMs, sameDay } from '../format/format.js';
+import { chatMessages, messagesOfType, messagesOfUser } from '../meeting/chat-queries.js';
+import type { ChatMessage, ChatMessageType, MeetingChat } from '../meeting/contract.js';
+
+/** The filters of the list; empty means all. */
+export interface ListFilter {
+  userId?: string;
+  type?: ChatMessageType;
+}
+
+const GROUP_GAP_MS = 5 * 60 * 1000;
+
+/** A key for the virtualizer: the id, or a stand-in for a malformed entry. */
+export function messageKey(message: ChatMessage, index: number): string {
+  return typeof message?.id === 'string' ? message.id : `#${index}`;
+}
+
+/**
+ * The messages to show: older pages fetched by the list, then the chat's own messages, filtered,
+ * each id once (the first occurrence keeps its place, so a duplicate never reorders the list).
+ */
+export function buildList(chat: MeetingChat | undefined, older: ChatMessage[], filter: ListFilter): ChatMessage[] {
+  let current = chatMessages(chat);
+  if (filter.userId) current = messagesOfUser(chat, filter.userId);
+  if (filter.type) current = filter.userId ? current.filter((m) => m?.type === filter.type) : messagesOfType(chat, filter.type);
+  const seen = new Set<string>();
+  const list: ChatMessage[] = [];
+  for (const source of [older.filter((m) => matches(m, filter)), current]) {
+    for (const message of source) {
+      const id = message?.id;
+      if (typeof id === 'string') {
+        if (seen.has(id)) continue;
+        seen.add(id);
+      }
+      list.push(message);
+    }
+  }
+  return list;
+}
+
+/** Whether a message passes the filters. */
+export function matches(message: ChatMessage, filter: ListFilter): boolean {
+  return (!filter.userId || message?.userId === filter.userId) && (!filter.type || message?.type === filter.type);
+}
+
+/** Whether `message` continues `previous`'s group: same sender, same day, a few minutes apart. */
+export function continuesGroup(previous: ChatMessage | undefined, message: ChatMessage): boolean {
+  if (!previous || typeof previous !== 'object' || typeof message !== 'object' || !message) return false;
+  if (previous.userId !== message.userId) return false;
+  const a = messageTimeMs(previous);
+  const b = messageTimeMs(message);
+  return a !== undefined && b !== undefined && b - a >= 0 && b - a < GROUP_GAP_MS && sameDay(a, b);
+}
+
+/** Whether a date separator goes above `message`. */
+export function startsDay(previous: ChatMessage | undefined, message: ChatMessage): boolean {
+  const b = messageTimeMs(message);
+  if (b === undefined) return false;
+  const a = previous ? messageTimeMs(previous) : undefined;
+  return a === undefined || !sameDay(a, b);
+}

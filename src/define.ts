@@ -1,0 +1,29 @@
+import { unsafeStatic } from 'lit/static-html.js';
+
+import { RtkChat } from './chat/chat.js';
+import { RtkChatMessage } from './chat-message/chat-message.js';
+import { RtkMeetingProvider } from './meeting-provider/meeting-provider.js';
+import { RtkPinnedMessages } from './pinned-messages/pinned-messages.js';
+
+/**
+ * Registers the kit's elements as `<prefix>-chat`, `<prefix>-chat-message`, … A name that is
+ * already registered is left alone, so loading the kit twice does not throw. Use another prefix
+ * where the `rtk-` names are taken, e.g. by Cloudflare's own UI kit: `defineChatElements('kit')`.
+ */
+export function defineChatElements(prefix = 'rtk'): void {
+  const messageTag = `${prefix}-chat-message`;
+  const chat = prefix === 'rtk' ? RtkChat : class extends RtkChat {
+    static override messageTag = unsafeStatic(messageTag);
+  };
+  const elements: Array<[string, CustomElementConstructor]> = [
+    [`${prefix}-chat`, chat],
+    [messageTag, RtkChatMessage],
+    [`${prefix}-pinned-messages`, RtkPinnedMessages],
+    [`${prefix}-meeting-provider`, RtkMeetingProvider],
+  ];
+  for (const [name, element] of elements) {
+    if (customElements.get(name)) continue;
+    // A class can back one name only: under another prefix, each element gets a subclass.
+    customElements.define(name, prefix === 'rtk' || element === chat ? element : class extends (element as typeof HTMLElement) {});
+  }
+}

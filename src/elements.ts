@@ -1,0 +1,14 @@
+/**
+ * The kit without side effects: element classes and everything else, nothing registered.
+ * Register with `defineChatElements(prefix)` or `customElements.define(name, Class)`.
+ */
+export { RtkChat } from './chat/chat.js';
+export { RtkChatMessage } from './chat-message/chat-message.js';
+export { defineChatElements } from './define.js';
+export * from './events/index.js';
+export { chatAbilities, messagesOfType, messagesOfUser, pinnedMessages, type ChatAbilities } from './meeting/chat-queries.js';
+export { meetingContext } from './meeting/context.js';
+export type * from './meeting/contract.js';
+export { RtkMeetingProvider } from './meeting-provider/meeting-provider.js';
+export { RtkPinnedMessages } from './pinned-messages/pinned-messages.js';
+export { defaultStrings, type ChatStrings } from './strings/strings.js';
