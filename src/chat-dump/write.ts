@@ -1,0 +1,148 @@
+/**
+ * Writes chat messages as the chat dump of the Chat Replay API. One row writer serves the string,
+ * the chunks and the Blob, so the three give the same bytes.
+ */
+import type { ChatMessage } from '../meeting/contract.js';
+import { CHAT_DUMP_COLUMNS } from './columns.js';
+import { CSV_LINE_END, csvField, protectFormula } from './csv.js';
+import { toDumpPayload } from './payload.js';
+import { epochMs } from './time.js';
+
+/** What a dump needs besides the messages, and how to write it. */
+export interface ChatDumpOptions {
+  /** The meeting's id (`meeting.meta.meetingId`), written in every row. */
+  meetingId: string;
+  /** The session's id (`meeting.meta.sessionId`), written in every row. */
+  sessionId: string;
+  /**
+   * Put a `'` in front of every cell a spreadsheet would run as a formula (one starting with
+   * `=`, `+`, `-`, `@`, tab or CR; OWASP's advice against CSV injection). Default `true`, since
+   * people open dumps in spreadsheets. Pass `false` for a program that reads the dump, or read
+   * a protected dump back with `parseChatDumpCsv(text, { protectedFormulas: true })`, which
+   * removes exactly what was added (see `protectFormula` in `csv.ts`).
+   */
+  protectFormulas?: boolean;
+  /**
+   * Start the dump with a UTF-8 byte order mark (U+FEFF). Default `true`: without it Excel reads
+   * the file in the local code page and garbles every non-ASCII name and text. Programs may not
+   * expect it: pass `false` for them (this kit's parser accepts both).
+   */
+  bom?: boolean;
+}
+
+/** Options of the chunked writers. */
+export interface ChatDumpChunkOptions extends ChatDumpOptions {
+  /** Rows per chunk after the header chunk; default 1000 (also for a value below 1). */
+  chunkSize?: number;
+}
+
+/** Options of `toChatDumpBlob`. */
+export interface ChatDumpBlobOptions extends ChatDumpChunkOptions {
+  /** Stops the export between two chunks: the promise then rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+const DEFAULT_CHUNK_SIZE = 1000;
+
+/** ISO 8601 UTC creation time, from `timeMs` or else `time`; empty when neither is a time. */
+function createdAt(message: ChatMessage): string {
+  const ms = epochMs(message.timeMs) ?? epochMs(message.time);
+  return ms === undefined ? '' : new Date(ms).toISOString();
+}
+
+/** The header line, with the byte order mark when asked. */
+function headerLine(options: ChatDumpOptions): string {
+  return `${(options.bom ?? true) ? '\uFEFF' : ''}${CHAT_DUMP_COLUMNS.join(',')}${CSV_LINE_END}`;
+}
+
+/** A field as text; the SDK sends strings, but a message from elsewhere may not. */
+const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
+
+/** A row writer bound to the options: the one place a message becomes a CSV line. */
+function rowWriter(options: ChatDumpOptions): (message: ChatMessage) => string {
+  const cell = (options.protectFormulas ?? true) ? (value: string) => csvField(protectFormula(value)) : csvField;
+  const sessionId = cell(text(options.sessionId));
+  const meetingId = cell(text(options.meetingId));
+  return (message) => {
+    const payload = toDumpPayload(message);
+    if (!payload) return '';
+    return (
+      [
+        cell(text(message.id)),
+        cell(text(message.userId)),
+        sessionId,
+        meetingId,
+        cell(text(message.displayName)),
+        message.pinned ? 'true' : 'false',
+        message.isEdited ? 'true' : 'false',
+        cell(payload.payloadType),
+        cell(payload.payload),
+        cell(createdAt(message)),
+      ].join(',') + CSV_LINE_END
+    );
+  };
+}
+
+/**
+ * The dump as a sequence of strings: first the header (with the BOM if asked), then `chunkSize`
+ * rows at a time. Lazy, so a caller decides when to go on: `toChatDumpBlob` yields to the event
+ * loop between chunks, and in Node `Readable.from(chatDumpChunks(…))` streams it with
+ * backpressure. Messages the dump cannot hold are left out (see `payload.ts`).
+ */
+export function* chatDumpChunks(messages: Iterable<ChatMessage>, options: ChatDumpChunkOptions): Generator<string, void, undefined> {
+  const wanted = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const size = Number.isFinite(wanted) && wanted >= 1 ? Math.floor(wanted) : DEFAULT_CHUNK_SIZE;
+  const row = rowWriter(options);
+  yield headerLine(options);
+  let rows: string[] = [];
+  for (const message of messages) {
+    const line = row(message);
+    if (line === '') continue;
+    rows.push(line);
+    if (rows.length === size) {
+      yield rows.join('');
+      rows = [];
+    }
+  }
+  if (rows.length > 0) yield rows.join('');
+}
+
+/**
+ * The chat dump of `messages` in the Chat Replay API's format: the header, then one row per
+ * message with the columns of `CHAT_DUMP_COLUMNS`, RFC 4180 quoting and CRLF line ends.
+ * `participantId` is the sender's `userId`; `pinned` and `isEdited` are `true`/`false`;
+ * `createdAt` is ISO 8601 UTC from `timeMs` (else `time`, a `Date`, number or string), empty for
+ * a message without a valid time. By default the text starts with a BOM and formula cells are
+ * neutralised: see `ChatDumpOptions`.
+ */
+export function toChatDumpCsv(messages: Iterable<ChatMessage>, options: ChatDumpOptions): string {
+  return [...chatDumpChunks(messages, options)].join('');
+}
+
+interface YieldingScheduler {
+  yield?: () => Promise<void>;
+}
+
+/** Lets the page render and handle input: `scheduler.yield()` where it exists, else a task. */
+function yieldToEventLoop(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: YieldingScheduler }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * The dump as a UTF-8 `text/csv` Blob, built chunk by chunk with a yield to the event loop
+ * between chunks, so 100,000 messages do not freeze the page. Same bytes as `toChatDumpCsv`.
+ * Rejects with the signal's reason when `signal` aborts.
+ */
+export async function toChatDumpBlob(messages: Iterable<ChatMessage>, options: ChatDumpBlobOptions): Promise<Blob> {
+  const { signal } = options;
+  signal?.throwIfAborted();
+  const parts: string[] = [];
+  for (const chunk of chatDumpChunks(messages, options)) {
+    parts.push(chunk);
+    await yieldToEventLoop();
+    signal?.throwIfAborted();
+  }
+  return new Blob(parts, { type: 'text/csv;charset=utf-8' });
+}
