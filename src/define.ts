@@ -2,6 +2,7 @@ import { unsafeStatic } from 'lit/static-html.js';
 
 import { RtkChat } from './chat/chat.js';
 import { RtkChatMessage } from './chat-message/chat-message.js';
+import { RtkChatExportButton } from './export-button/export-button.js';
 import { RtkMeetingProvider } from './meeting-provider/meeting-provider.js';
 import { RtkPinnedMessages } from './pinned-messages/pinned-messages.js';
 
@@ -19,6 +20,7 @@ export function defineChatElements(prefix = 'rtk'): void {
     [`${prefix}-chat`, chat],
     [messageTag, RtkChatMessage],
     [`${prefix}-pinned-messages`, RtkPinnedMessages],
+    [`${prefix}-chat-export-button`, RtkChatExportButton],
     [`${prefix}-meeting-provider`, RtkMeetingProvider],
   ];
   for (const [name, element] of elements) {

@@ -1,3 +1,4 @@
+export * from './chat-export.js';
 export * from './message-delete.js';
 export * from './message-edited.js';
 export * from './message-error.js';
