@@ -60,9 +60,14 @@ export default css`
     border: 1px solid var(--_border);
     line-height: 1.45;
     overflow-wrap: anywhere;
+    overflow: hidden;
+  }
+  .text {
     white-space: pre-wrap;
     unicode-bidi: plaintext;
-    overflow: hidden;
+  }
+  .bubble:has(> .image-button) {
+    padding: 4px;
   }
   :host([own]) .bubble {
     background: var(--rtk-chat-message-own-bubble-color);

@@ -9,7 +9,6 @@ import { formatDateTime, formatSize, formatTime, linkify, messageTimeMs, safeUrl
 import { chatAbilities, isOwnMessage } from '../meeting/chat-queries.js';
 import type { ChatMessage } from '../meeting/contract.js';
 import { describeError, errorCode } from '../meeting/errors.js';
-import { MeetingController } from '../meeting/meeting-controller.js';
 import { MeetingElement } from '../meeting/meeting-element.js';
 import baseStyles from '../styles/base.styles.js';
 import { defaultStrings, type ChatStrings } from '../strings/strings.js';
@@ -81,12 +80,6 @@ export class RtkChatMessage extends MeetingElement {
 
   /** Reflected when the message is pinned. */
   @property({ type: Boolean, reflect: true }) pinned = false;
-
-  constructor() {
-    super();
-    // Re-renders on the meeting's events: permissions, names and pins can change.
-    new MeetingController(this, () => this.activeMeeting);
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const message = this.message;
@@ -356,9 +349,8 @@ function nonEmpty(value: unknown): string | undefined {
 
 /** Message text as text nodes, with http(s) links; nothing in it is ever markup. */
 function renderText(text: string): TemplateResult {
-  return html`${linkify(text).map((part) =>
-    part.href ? html`<a href=${part.href} target="_blank" rel="noopener noreferrer">${part.text}</a>` : part.text,
-  )}`;
+  const parts = linkify(text).map((part) => (part.href ? html`<a href=${part.href} target="_blank" rel="noopener noreferrer">${part.text}</a>` : part.text));
+  return html`<span class="text">${parts}</span>`;
 }
 
 declare global {

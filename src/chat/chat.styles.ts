@@ -19,17 +19,22 @@ export default css`
   }
   .header {
     display: flex;
-    align-items: center;
+    flex-direction: column;
     gap: var(--_space);
     padding: calc(var(--_space) * 1.25) calc(var(--_space) * 2);
     border-bottom: 1px solid var(--_border);
     background: var(--_surface);
   }
+  .header-row {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    min-height: 2rem;
+  }
   .title {
-    margin: 0;
+    margin: 0 auto 0 0;
     font-size: 1em;
     font-weight: 650;
-    margin-right: auto;
   }
   .filters {
     display: flex;

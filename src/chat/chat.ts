@@ -140,9 +140,6 @@ export class RtkChat extends MeetingElement {
     this.provider.setValue(this.activeMeeting);
     if (changed.has('filterUserId') || changed.has('filterType')) this.rebuild();
     if (this.recipientId && !this.recipient) this.recipientId = '';
-  }
-
-  protected override updated(): void {
     if (this.stuck && this.items.length > 0) {
       const last = this.items.length - 1;
       if (this.pin?.index !== last || this.pin.block !== 'end') this.pin = { index: last, block: 'end' };
@@ -359,7 +356,10 @@ export class RtkChat extends MeetingElement {
     const self = this.activeMeeting?.self;
     const senders = self?.userId ? [{ userId: self.userId, name: strings.you }, ...people.filter((p) => p.userId !== self.userId)] : people;
     return html`<header part="header" class="header">
-      <h2 class="title">${strings.chatLabel}</h2>
+      <div class="header-row">
+        <h2 class="title">${strings.chatLabel}</h2>
+        <slot name="header-actions"></slot>
+      </div>
       ${this.hideFilters
         ? nothing
         : html`<div class="filters">
@@ -381,7 +381,6 @@ export class RtkChat extends MeetingElement {
               </select>
             </label>
           </div>`}
-      <slot name="header-actions"></slot>
     </header>`;
   }
 

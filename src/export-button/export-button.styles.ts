@@ -32,14 +32,10 @@ export default css`
   :host([busy]) button {
     cursor: progress;
   }
-  .reason,
   .error {
     font-size: 0.75em;
-    color: var(--_muted);
+    color: var(--_danger);
     max-width: 18rem;
     text-align: end;
-  }
-  .error {
-    color: var(--_danger);
   }
 `;

@@ -137,14 +137,13 @@ export class RtkChatExportButton extends MeetingElement {
         aria-disabled=${reason || this.busy ? 'true' : 'false'}
         aria-busy=${this.busy ? 'true' : 'false'}
         aria-describedby="status"
+        title=${reason || nothing}
         @click=${() => this.export()}
       >
         <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" d="M8 2v8m-3.5-3.5L8 10l3.5-3.5M3 13h10" /></svg>
         ${this.busy ? strings.exporting : html`<slot>${strings.exportChat}</slot>`}
       </button>
-      <span id="status" class=${this.error ? 'error' : 'reason'} part=${this.error ? 'error' : nothing} role=${this.error ? 'alert' : nothing} ?hidden=${!this.error && !reason}>
-        ${this.error || reason}
-      </span>
+      <span id="status" class=${this.error ? 'error' : 'visually-hidden'} part=${this.error ? 'error' : nothing} role=${this.error ? 'alert' : nothing}>${this.error || reason}</span>
     </div>`;
   }
 }
