@@ -201,22 +201,14 @@ export class RtkChatMessage extends MeetingElement {
     const time = messageTimeMs(message);
     const sender = this.own ? strings.you : nonEmpty(message.displayName) ?? strings.unknownSender;
     const timeText = time === undefined ? '' : formatTime(time, this.locale);
-    return html`
-      <article part="base" class="base" aria-label=${`${sender} ${timeText}`}>
-        <div part="header" class="header" ?hidden=${this.grouped}>
-          <span class="sender">${sender}</span>
-          ${time === undefined ? nothing : html`<time datetime=${new Date(time).toISOString()} title=${formatDateTime(time, this.locale)}>${timeText}</time>`}
-        </div>
-        <div class="row">
-          ${this.editing && message.type === 'text' ? this.renderEditor(message) : html`<div part="bubble" class="bubble">${this.renderBody(message)}</div>`}
-          ${this.renderActions(message)}
-        </div>
-        ${this.editing && message.type !== 'text' ? this.renderReplace(message) : nothing}
-        ${this.renderMeta(message)}
-        ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
-      </article>
-      ${message.type === 'image' ? this.renderDialog(message) : nothing}
-    `;
+    // Written without whitespace between tags: a list renders many messages, and every
+    // indentation would be one more DOM node in each.
+    const header = this.grouped
+      ? nothing
+      : html`<div part="header" class="header"><span class="sender">${sender}</span>${time === undefined ? nothing : html`<time datetime=${new Date(time).toISOString()} title=${formatDateTime(time, this.locale)}>${timeText}</time>`}</div>`;
+    const body = this.editing && message.type === 'text' ? this.renderEditor(message) : html`<div part="bubble" class="bubble">${this.renderBody(message)}</div>`;
+    const error = this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing;
+    return html`<article part="base" class="base" aria-label=${`${sender} ${timeText}`}>${header}<div class="row">${body}${this.renderActions(message)}</div>${this.editing && message.type !== 'text' ? this.renderReplace(message) : nothing}${this.renderMeta(message)}${error}</article>${message.type === 'image' ? this.renderDialog(message) : nothing}`;
   }
 
   private renderBody(message: ChatMessage): TemplateResult {
@@ -303,15 +295,9 @@ export class RtkChatMessage extends MeetingElement {
     const canEdit = this.own && abilities.editOwn && EDITABLE.has(message.type);
     const canDelete = this.own && abilities.deleteOwn;
     if (!canEdit && !canDelete && !abilities.pin) return nothing;
-    return html`<div part="actions" class="actions">
-      ${canEdit ? html`<button type="button" class="action" data-action="edit" ?disabled=${this.busy} @click=${this.startEditing}>${strings.edit}</button>` : nothing}
-      ${abilities.pin
-        ? this.pinned
-          ? html`<button type="button" class="action" data-action="unpin" ?disabled=${this.busy} @click=${this.togglePin}>${strings.unpin}</button>`
-          : html`<button type="button" class="action" data-action="pin" ?disabled=${this.busy} @click=${this.togglePin}>${strings.pin}</button>`
-        : nothing}
-      ${canDelete ? html`<button type="button" class="action" data-action="delete" ?disabled=${this.busy} @click=${this.deleteMessage}>${strings.delete}</button>` : nothing}
-    </div>`;
+    const action = (name: string, label: string, handler: () => void) =>
+      html`<button type="button" class="action" data-action=${name} ?disabled=${this.busy} @click=${handler}>${label}</button>`;
+    return html`<div part="actions" class="actions">${canEdit ? action('edit', strings.edit, this.startEditing) : nothing}${abilities.pin ? (this.pinned ? action('unpin', strings.unpin, this.togglePin) : action('pin', strings.pin, this.togglePin)) : nothing}${canDelete ? action('delete', strings.delete, this.deleteMessage) : nothing}</div>`;
   }
 
   private renderMeta(message: ChatMessage): TemplateResult | typeof nothing {

@@ -13,13 +13,16 @@ import { MeetingController } from '../meeting/meeting-controller.js';
 import { MeetingElement } from '../meeting/meeting-element.js';
 import baseStyles from '../styles/base.styles.js';
 import { defaultStrings, type ChatStrings } from '../strings/strings.js';
+import { ChatLayout } from './chat-layout.js';
 import styles from './chat.styles.js';
 import { Composer } from './composer.js';
 import { buildList, continuesGroup, matches, messageKey, startsDay } from './message-list.js';
 
 const PAGE_SIZE = 50;
+const MESSAGE_PARTS = 'base:message-base,header:message-header,bubble:message-bubble,meta:message-meta,actions:message-actions,image:message-image,file:message-file';
 const HIGHLIGHT_MS = 2500;
 const TYPES: ChatMessageType[] = ['text', 'image', 'file'];
+const SCROLL_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
 
 /** Where the virtualizer frames an item: the newest at the end, a jumped-to one in the centre. */
 type PinOptions = { index: number; block: ScrollLogicalPosition };
@@ -209,6 +212,15 @@ export class RtkChat extends MeetingElement {
     this.pin = null;
   };
 
+  // While pinned, the virtualizer puts the list back at the pinned message on every reflow; it
+  // lets go on scrolls it sees as the user's, which misses some. These are unmistakably the user's.
+  private onScrollIntent = (event: Event): void => {
+    const list = this.list;
+    const upward = event instanceof WheelEvent ? event.deltaY < 0 : event instanceof KeyboardEvent ? SCROLL_KEYS.has(event.key) : true;
+    const onScrollbar = event instanceof PointerEvent ? list !== undefined && event.offsetX > list.clientWidth : true;
+    if (upward && onScrollbar && this.pin) this.onUnpinned();
+  };
+
   private onVisibility = (event: Event): void => {
     this.firstVisible = (event as Event & { first: number }).first;
   };
@@ -307,6 +319,10 @@ export class RtkChat extends MeetingElement {
           aria-label=${strings.messagesLabel}
           tabindex="0"
           @scroll=${this.onScroll}
+          @wheel=${this.onScrollIntent}
+          @touchmove=${this.onScrollIntent}
+          @keydown=${this.onScrollIntent}
+          @pointerdown=${this.onScrollIntent}
           @unpinned=${this.onUnpinned}
           @visibilityChanged=${this.onVisibility}
           @rtk-message-deleted=${this.onDeleted}
@@ -317,7 +333,7 @@ export class RtkChat extends MeetingElement {
             scroller: true,
             keyFunction: (message: ChatMessage, index: number) => messageKey(message, index),
             renderItem: (message: ChatMessage, index: number) => this.renderItem(message, index),
-            layout: this.pin ? { pin: this.pin } : {},
+            layout: this.layoutConfig,
           })}
         </div>
         ${this.items.length === 0
@@ -331,23 +347,21 @@ export class RtkChat extends MeetingElement {
     </section>`;
   }
 
+  /**
+   * `pin` goes in even when null: the layout keeps a pin that a new config leaves out, and its
+   * setter takes null for "unpinned", which the config's type leaves out.
+   */
+  private get layoutConfig() {
+    return { type: ChatLayout, pin: this.pin } as { type: typeof ChatLayout; pin?: PinOptions };
+  }
+
   private renderItem(message: ChatMessage, index: number) {
     const previous = index > 0 ? this.items[index - 1] : undefined;
     const time = messageTimeMs(message);
     const day = time !== undefined && startsDay(previous, message);
-    return staticHtml`<div class="item">
-      ${day ? html`<div part="day" class="day" role="separator"><span>${formatDay(time, this.locale)}</span></div>` : nothing}
-      <${RtkChat.messageTag}
-        part="message"
-        exportparts="base:message-base,header:message-header,bubble:message-bubble,meta:message-meta,actions:message-actions,image:message-image,file:message-file"
-        .message=${message}
-        .meeting=${this.activeMeeting}
-        .strings=${this.strings}
-        .locale=${this.locale}
-        ?grouped=${!day && continuesGroup(previous, message)}
-        ?highlighted=${this.highlightId !== '' && message?.id === this.highlightId}
-      ></${RtkChat.messageTag}>
-    </div>`;
+    const separator = day ? html`<div part="day" class="day" role="separator"><span>${formatDay(time, this.locale)}</span></div>` : nothing;
+    // No whitespace between tags: it would be DOM nodes in every rendered item.
+    return staticHtml`<div class="item">${separator}<${RtkChat.messageTag} part="message" exportparts=${MESSAGE_PARTS} .message=${message} .meeting=${this.activeMeeting} .strings=${this.strings} .locale=${this.locale} ?grouped=${!day && continuesGroup(previous, message)} ?highlighted=${this.highlightId !== '' && message?.id === this.highlightId}></${RtkChat.messageTag}></div>`;
   }
 
   private renderHeader() {

@@ -96,14 +96,15 @@ export class Composer implements ReactiveController {
         const file = this.attachments[0];
         const image = IMAGE_TYPES.has(file.type);
         kind = 'file';
-        await (image ? chat.sendImageMessage(file, peerIds) : chat.sendFileMessage(file, peerIds));
+        // The SDK adds the sender to the list it is given: it gets a copy.
+        await (image ? chat.sendImageMessage(file, peerIds && [...peerIds]) : chat.sendFileMessage(file, peerIds && [...peerIds]));
         this.attachments = this.attachments.slice(1);
         this.host.dispatchEvent(new RtkMessageSentEvent({ kind: image ? 'image' : 'file', file, peerIds }));
       }
       const text = this.text;
       if (text.trim()) {
         kind = 'text';
-        await chat.sendTextMessage(text, peerIds);
+        await chat.sendTextMessage(text, peerIds && [...peerIds]);
         saveDraft(key, '');
         if (this.key === key) this.text = '';
         this.host.dispatchEvent(new RtkMessageSentEvent({ kind: 'text', text, peerIds }));

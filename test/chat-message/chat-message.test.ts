@@ -1,0 +1,172 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+
+import '../../src/index.js';
+import type { RtkChatMessage } from '../../src/chat-message/chat-message.js';
+import type { ChatMessage } from '../../src/meeting/contract.js';
+import type { LocalMeeting } from '../../src/local-meeting/index.js';
+import { incoming, joinedMeeting, shadow, waitFor } from '../helpers.js';
+
+async function show(meeting: LocalMeeting | undefined, message: unknown): Promise<RtkChatMessage> {
+  return fixture<RtkChatMessage>(html`<rtk-chat-message .meeting=${meeting} .message=${message as ChatMessage} locale="en-US"></rtk-chat-message>`);
+}
+
+function button(element: Element, name: string): HTMLButtonElement | undefined {
+  return [...shadow(element).querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+}
+
+describe('rtk-chat-message', () => {
+  let meeting: LocalMeeting;
+
+  beforeEach(async () => {
+    meeting = await joinedMeeting();
+  });
+
+  afterEach(() => meeting.leave());
+
+  it('renders text as text: markup stays visible, newlines are kept, nothing runs', async () => {
+    const hostile = '<img src=x onerror="window.__hacked = 1">\n<b>bold</b>';
+    const element = await show(meeting, incoming(meeting, hostile));
+    const bubble = shadow(element).querySelector('[part="bubble"]')!;
+    expect(bubble.textContent).to.include('<img src=x');
+    expect(bubble.querySelector('img, b')).to.equal(null);
+    expect(getComputedStyle(bubble.querySelector('.text')!).whiteSpace).to.equal('pre-wrap');
+    expect((window as { __hacked?: number }).__hacked).to.equal(undefined);
+  });
+
+  it('links http(s) URLs in a new tab and leaves other schemes as plain text', async () => {
+    const element = await show(meeting, incoming(meeting, 'See https://example.com/a?b=1. Not javascript:alert(1) nor data:text/html,hi'));
+    const links = shadow(element).querySelectorAll('a');
+    expect(links.length).to.equal(1);
+    expect(links[0].getAttribute('href')).to.equal('https://example.com/a?b=1');
+    expect(links[0].getAttribute('rel')).to.equal('noopener noreferrer');
+    expect(links[0].getAttribute('target')).to.equal('_blank');
+    expect(shadow(element).textContent).to.include('javascript:alert(1)');
+  });
+
+  it('shows an image from a blob URL and opens it in a dialog', async () => {
+    const png = await (await fetch('data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==')).blob();
+    const link = URL.createObjectURL(png);
+    const element = await show(meeting, meeting.receive({ type: 'image', link, userId: 'user-dana', displayName: 'Dana' }));
+    const img = shadow(element).querySelector<HTMLImageElement>('img[part="image"]')!;
+    expect(img.getAttribute('src')).to.equal(link);
+    expect(img.getAttribute('loading')).to.equal('lazy');
+    expect(img.alt).to.equal('Image from Dana');
+    shadow(element).querySelector<HTMLButtonElement>('.image-button')!.click();
+    expect(shadow(element).querySelector('dialog')!.open).to.equal(true);
+  });
+
+  it('does not load images from unsafe URLs and shows a fallback for broken ones', async () => {
+    const unsafe = await show(meeting, meeting.receive({ type: 'image', link: 'javascript:alert(1)', userId: 'u', displayName: 'Dana' }));
+    expect(shadow(unsafe).querySelector('img')).to.equal(null);
+    expect(shadow(unsafe).textContent).to.include('Image unavailable');
+    const broken = await show(meeting, meeting.receive({ type: 'image', link: 'http://127.0.0.1:9/missing.png', userId: 'u', displayName: 'Dana' }));
+    await waitFor(() => !shadow(broken).querySelector('img'), 'the broken image was not replaced');
+    expect(shadow(broken).textContent).to.include('Image unavailable');
+  });
+
+  it('shows a file with its name, readable size and a download link', async () => {
+    const element = await show(meeting, meeting.receive({ type: 'file', link: 'https://files.example/r.pdf', name: 'report.pdf', size: 1_234_567, userId: 'u', displayName: 'Dana' }));
+    const link = shadow(element).querySelector('a')!;
+    expect(link.textContent).to.equal('report.pdf');
+    expect(link.getAttribute('download')).to.equal('report.pdf');
+    expect(link.getAttribute('href')).to.equal('https://files.example/r.pdf');
+    expect(shadow(element).querySelector('.file-size')!.textContent).to.equal('1.2 MB');
+  });
+
+  const fallbacks: Array<[string, unknown, string]> = [
+    ['a custom message, never rendering its html', { type: 'custom', id: 'c', userId: 'u', displayName: 'D', time: new Date(), html: '<b id="x">hi</b>' }, 'Custom message'],
+    ['a poll', { type: 'poll', id: 'p', userId: 'u', displayName: 'D', time: new Date() }, 'Poll'],
+    ['an unknown type', { type: 'sticker', id: 's', userId: 'u', displayName: 'D', time: new Date() }, 'not supported'],
+    ['a text message without text', { type: 'text', id: 't', userId: 'u', time: 'not a date' }, 'could not be displayed'],
+    ['something that is not a message', 42, 'could not be displayed'],
+    ['nothing', null, 'could not be displayed'],
+  ];
+  for (const [what, message, words] of fallbacks) {
+    it(`renders a readable fallback for ${what}`, async () => {
+      const element = await show(meeting, message);
+      const bubble = shadow(element).querySelector('[part="bubble"]')!;
+      expect(bubble.textContent).to.include(words);
+      expect(bubble.querySelector('b')).to.equal(null);
+    });
+  }
+
+  it('reflects the id, and sets own messages apart', async () => {
+    const mine = meeting.receive({ type: 'text', message: 'mine', userId: 'user-me', displayName: 'Me' });
+    const element = await show(meeting, mine);
+    expect(element.getAttribute('message-id')).to.equal(mine.id);
+    expect(element.hasAttribute('own')).to.equal(true);
+    expect(shadow(element).querySelector('.sender')!.textContent).to.equal('You');
+    const theirs = await show(meeting, incoming(meeting, 'theirs'));
+    expect(theirs.hasAttribute('own')).to.equal(false);
+  });
+
+  it('offers edit and delete on own messages, pin where permitted, nothing to a viewer', async () => {
+    const mine = await show(meeting, meeting.receive({ type: 'text', message: 'mine', userId: 'user-me', displayName: 'Me' }));
+    expect(['Edit', 'Pin', 'Delete'].map((name) => Boolean(button(mine, name)))).to.deep.equal([true, true, true]);
+    const theirs = await show(meeting, incoming(meeting, 'theirs'));
+    expect(['Edit', 'Pin', 'Delete'].map((name) => Boolean(button(theirs, name)))).to.deep.equal([false, true, false]);
+    const viewer = await joinedMeeting({
+      permissions: { chatPublic: { canSend: false, text: false, files: false }, chatPrivate: { canSend: false, canReceive: true, text: false, files: false }, pinParticipant: false },
+    });
+    const seen = await show(viewer, viewer.receive({ type: 'text', message: 'x', userId: 'user-me', displayName: 'Me' }));
+    expect(shadow(seen).querySelector('[part="actions"]')).to.equal(null);
+    await viewer.leave();
+  });
+
+  it('edits inline: Enter saves through editTextMessage, Escape cancels', async () => {
+    await meeting.chat.sendTextMessage('first words');
+    const sent = await waitFor(() => meeting.chat.messages.find((m) => m.message === 'first words'));
+    const element = await show(meeting, sent);
+    button(element, 'Edit')!.click();
+    await element.updateComplete;
+    const editor = shadow(element).querySelector('textarea')!;
+    expect(editor.value).to.equal('first words');
+    expect(shadow(element).activeElement).to.equal(editor);
+    await sendKeys({ press: 'Escape' });
+    await element.updateComplete;
+    expect(shadow(element).querySelector('textarea')).to.equal(null);
+
+    button(element, 'Edit')!.click();
+    await element.updateComplete;
+    shadow(element).querySelector('textarea')!.value = 'better words';
+    shadow(element).querySelector('textarea')!.focus();
+    const edited = new Promise<ChatMessage>((resolve) => meeting.chat.on('chatUpdate', (e) => e.action === 'edit' && resolve(e.message)));
+    await sendKeys({ press: 'Enter' });
+    expect((await edited).message).to.equal('better words');
+  });
+
+  it('asks before deleting and keeps the message when the app cancels', async () => {
+    await meeting.chat.sendTextMessage('delete me');
+    const sent = await waitFor(() => meeting.chat.messages.find((m) => m.message === 'delete me'));
+    const element = await show(meeting, sent);
+    element.addEventListener('rtk-message-delete', (e) => e.preventDefault(), { once: true });
+    button(element, 'Delete')!.click();
+    await element.updateComplete;
+    expect(meeting.chat.messages.some((m) => m.id === sent.id)).to.equal(true);
+    button(element, 'Delete')!.click();
+    await oneEvent(element, 'rtk-message-deleted');
+    await waitFor(() => !meeting.chat.messages.some((m) => m.id === sent.id), 'not deleted');
+  });
+
+  it('shows the error in words when the SDK refuses, and fires rtk-message-error', async () => {
+    const element = await show(meeting, incoming(meeting, 'pin me'));
+    meeting.chat.pin = () => Promise.reject(Object.assign(new Error('nope'), { code: '0501' }));
+    setTimeout(() => button(element, 'Pin')!.click());
+    const event = await oneEvent(element, 'rtk-message-error');
+    expect(event.detail.code).to.equal('0501');
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[role="alert"]')!.textContent).to.include("don't have permission");
+  });
+
+  it('marks private messages with their recipients', async () => {
+    meeting.addParticipant({ id: 'peer-bob', userId: 'user-bob', name: 'Bob' });
+    const element = await show(meeting, meeting.receive({ type: 'text', message: 'psst', userId: 'user-me', displayName: 'Me', targetUserIds: ['user-me', 'user-bob'] }));
+    expect(shadow(element).querySelector('[part="meta"]')!.textContent).to.include('private to Bob');
+  });
+
+  it('is accessible', async () => {
+    const element = await show(meeting, meeting.receive({ type: 'text', message: 'mine https://example.com', userId: 'user-me', displayName: 'Me', isEdited: true, pinned: true }));
+    await expect(element).to.be.accessible();
+  });
+});
