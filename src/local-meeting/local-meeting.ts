@@ -1,0 +1,323 @@
+/**
+ * `createLocalMeeting()`: an in-browser meeting with the RealtimeKit chat API, for the demo, tests,
+ * benchmarks and offline development. Alone it is a meeting with a seeded history; several with
+ * the same `room` (in one page or in several tabs) are one meeting.
+ */
+import type { ChatMeeting, ChatMessage, ChatPermissions } from '../meeting/contract.js';
+import { ChatServer } from './chat-server.js';
+import { LocalChat } from './chat.js';
+import type { HistorySnapshot } from './history.js';
+import type { LocalMeetingLogger } from './logger.js';
+import { consoleLogger } from './logger.js';
+import type { PartialMessage } from './messages.js';
+import { uuid } from './messages.js';
+import type { LocalParticipant } from './participants.js';
+import { LocalPermissions, LocalSelf, ParticipantMap } from './participants.js';
+import type { WireMessage, WireParticipant } from './room-channel.js';
+import { RoomChannel } from './room-channel.js';
+import { Scheduler } from './scheduler.js';
+import { defaultAuthor, generateHistory, historyFromPartials } from './seed.js';
+
+/** The options of `createLocalMeeting`. Every one is optional. */
+export interface LocalMeetingOptions {
+  /** The local participant. Defaults: random peer id and user id, name `'Local user'`. */
+  self?: { id?: string; userId?: string; name?: string };
+  /** The chat permissions, merged key by key over a host's (everything allowed). */
+  permissions?: ChatPermissions;
+  /** `meta.meetingId`; defaults to `local-<room>`, or a random id without a room. */
+  meetingId?: string;
+  /** `meta.sessionId`; defaults to the room's (once joined) or a random id. */
+  sessionId?: string;
+  /** Local meetings with the same room name (same origin, any tab) are one meeting. */
+  room?: string;
+  /** `chat.maxTextLimit`; 2000 by default. */
+  maxTextLimit?: number;
+  /**
+   * The history a meeting starts with when no one else is in its room: a number of generated
+   * messages (deterministic), or partial messages whose missing fields get defaults.
+   */
+  seed?: number | PartialMessage[];
+  /** Start joining at once (default `true`); otherwise call `join()`. */
+  autoJoin?: boolean;
+  /**
+   * Simulated participants present in this meeting only (not in the room's other meetings):
+   * something to address private messages to without a second meeting.
+   */
+  participants?: Array<{ id?: string; userId?: string; name: string }>;
+  /** How long a joining meeting waits for the room to answer, in ms; 75 by default. */
+  joinWaitMs?: number;
+  /** The clock, in epoch ms (message times and rate limits); `Date.now` by default. */
+  now?: () => number;
+  /** Where refused calls are logged, as the SDK logs them; the console by default. */
+  logger?: LocalMeetingLogger;
+}
+
+type Welcome = Extract<WireMessage, { kind: 'welcome' }>;
+
+/** Join rounds to wait for a concurrently joining meeting with a smaller peer id to seed the room. */
+const MAX_JOIN_ROUNDS = 5;
+
+/** `meeting.meta`. */
+export interface LocalMeetingMeta {
+  /** The meeting id, for the chat dump. */
+  readonly meetingId: string;
+  /** The session id, for the chat dump; in a room, the room's once joined. */
+  sessionId: string;
+}
+
+/**
+ * A local meeting: `chat`, `self`, `participants.joined` and `meta` as the SDK has them, plus
+ * `join()`/`leave()` and a few local-only helpers (`receive`, `addParticipant`,
+ * `removeParticipant`, `updatePermissions`).
+ */
+export class LocalMeeting implements ChatMeeting {
+  /** The chat. */
+  readonly chat: LocalChat;
+  /** The local participant. */
+  readonly self: LocalSelf;
+  /** The other participants. */
+  readonly participants: { readonly joined: ParticipantMap };
+  /** Meeting and session ids. */
+  readonly meta: LocalMeetingMeta;
+
+  readonly #options: LocalMeetingOptions;
+  readonly #logger: LocalMeetingLogger;
+  readonly #now: () => number;
+  readonly #scheduler = new Scheduler();
+  readonly #server: ChatServer;
+  readonly #objectUrls = new Set<string>();
+  #channel: RoomChannel | undefined;
+  #joining: Promise<void> | undefined;
+  /** Bumped by `leave()`, so a join in progress knows it was abandoned. */
+  #generation = 0;
+  /** The answers to this meeting's `hello` while it waits for them. */
+  #answers: Welcome[] | undefined;
+
+  /** Use `createLocalMeeting()`. */
+  constructor(options: LocalMeetingOptions = {}) {
+    this.#options = options;
+    this.#logger = options.logger ?? consoleLogger;
+    this.#now = options.now ?? Date.now;
+    const permissions = new LocalPermissions(options.permissions, this.#logger);
+    this.self = new LocalSelf(
+      {
+        id: options.self?.id ?? uuid(),
+        userId: options.self?.userId ?? uuid(),
+        name: options.self?.name ?? 'Local user',
+      },
+      permissions,
+      this.#logger,
+    );
+    this.participants = { joined: new ParticipantMap(this.#logger) };
+    for (const participant of options.participants ?? []) {
+      this.participants.joined.add(this.#participant(participant), true);
+    }
+    this.meta = {
+      meetingId: options.meetingId ?? (options.room === undefined ? uuid() : `local-${options.room}`),
+      sessionId: options.sessionId ?? uuid(),
+    };
+    this.#server = new ChatServer({
+      self: this.self,
+      now: this.#now,
+      logger: this.#logger,
+      scheduler: this.#scheduler,
+    });
+    this.chat = new LocalChat({
+      server: this.#server,
+      self: this.self,
+      participants: this.participants.joined,
+      now: this.#now,
+      logger: this.#logger,
+      upload: this.#upload,
+      maxTextLimit: options.maxTextLimit ?? 2000,
+    });
+    if (options.autoJoin ?? true) void this.join();
+  }
+
+  /**
+   * Joins the room: loads the history (from the meetings already in the room, or the seed when
+   * alone), sets `chat.messages` to its newest 1000 messages WITHOUT a chat event (as the SDK does),
+   * then sets `self.roomJoined` and emits `roomJoined` on `self`. Resolves once joined; calling it
+   * again while joining returns the same promise.
+   */
+  join(): Promise<void> {
+    if (this.self.roomJoined) return Promise.resolve();
+    this.#joining ??= this.#join().finally(() => {
+      this.#joining = undefined;
+    });
+    return this.#joining;
+  }
+
+  /**
+   * Leaves the room: tells the others (they emit `participantLeft`), closes the channel, cancels
+   * pending echoes and timers, revokes the object URLs this meeting created (its uploads and seed
+   * images), empties `participants.joined` silently, and emits `roomLeft` on `self`.
+   */
+  async leave(): Promise<void> {
+    this.#generation += 1;
+    this.#channel?.post({ kind: 'bye', from: this.#wireSelf() });
+    this.#disconnect();
+    this.#scheduler.cancelAll();
+    for (const url of this.#objectUrls) URL.revokeObjectURL(url);
+    this.#objectUrls.clear();
+    for (const id of [...this.participants.joined.keys()]) this.participants.joined.remove(id, true);
+    this.self.setRoomJoined(false);
+  }
+
+  /**
+   * Local meeting only: simulates the server pushing a message from another participant (the first
+   * seed author unless `userId` says otherwise). Missing fields get defaults (a new id, now). It is
+   * stored, sent to the room, and, once joined, delivered at once through `chatUpdate` (`add`,
+   * replacing `messages`), without rate limits or permission checks. Returns the full message.
+   */
+  receive(partial: PartialMessage = {}): ChatMessage {
+    return this.#server.receive(partial, { ...defaultAuthor(partial.userId), timeMs: this.#now() });
+  }
+
+  /**
+   * Local meeting only: adds a simulated participant to this meeting's `participants.joined` and
+   * emits `participantJoined`. Returns it (with a random peer id and user id unless given).
+   */
+  addParticipant(participant: { id?: string; userId?: string; name: string }): LocalParticipant {
+    const added = this.#participant(participant);
+    this.participants.joined.add(added);
+    return added;
+  }
+
+  /** Local meeting only: removes a participant and emits `participantLeft`; false if unknown. */
+  removeParticipant(id: string): boolean {
+    return this.participants.joined.remove(id) !== undefined;
+  }
+
+  /**
+   * Local meeting only: changes the chat permissions (a key set to `undefined` removes that
+   * section) and emits `permissionsUpdate` (with the patch) and `chatUpdate` on `self.permissions`.
+   */
+  updatePermissions(patch: ChatPermissions): void {
+    this.self.permissions.apply(patch);
+    this.self.permissions.emit('permissionsUpdate', patch);
+    this.self.permissions.emit('chatUpdate');
+  }
+
+  async #join(): Promise<void> {
+    const generation = this.#generation;
+    const { room } = this.#options;
+    let snapshots: HistorySnapshot[] = [];
+    if (room === undefined) {
+      // The SDK's join is a network round trip: never complete within the caller's task.
+      await this.#scheduler.wait(0);
+    } else {
+      this.#channel = new RoomChannel(room, this.#receiveWire, this.#logger);
+      this.#server.connect(this.#channel);
+      globalThis.addEventListener?.('pagehide', this.#onPageHide);
+      snapshots = await this.#askRoom(generation);
+    }
+    if (generation !== this.#generation) return;
+    if (snapshots.length) {
+      for (const snapshot of snapshots) this.#server.mergeHistory(snapshot);
+    } else {
+      this.#server.loadHistory(this.#ownHistory());
+    }
+    this.#server.deliverJoinHistory();
+    this.self.setRoomJoined(true);
+  }
+
+  /**
+   * Asks the room for its history. Meetings already joined answer with theirs. When only meetings
+   * that are joining themselves answer, the one with the smallest peer id seeds the room and the
+   * others ask again, so simultaneous joins end with one history.
+   */
+  async #askRoom(generation: number): Promise<HistorySnapshot[]> {
+    for (let round = 0; round < MAX_JOIN_ROUNDS; round++) {
+      const answers: Welcome[] = [];
+      this.#answers = answers;
+      this.#channel?.post({ kind: 'hello', from: this.#wireSelf() });
+      await this.#scheduler.wait(this.#options.joinWaitMs ?? 75);
+      this.#answers = undefined;
+      if (generation !== this.#generation) return [];
+      const joined = answers.filter((answer) => answer.joined && answer.history);
+      if (joined.length) {
+        if (this.#options.sessionId === undefined) this.meta.sessionId = joined[0].sessionId;
+        return joined.map((answer) => answer.history as HistorySnapshot);
+      }
+      if (!answers.some((answer) => answer.from.id < this.self.id)) return [];
+    }
+    return [];
+  }
+
+  #receiveWire = (message: WireMessage): void => {
+    const silent = !this.self.roomJoined;
+    switch (message.kind) {
+      case 'hello': {
+        if (message.from.id === this.self.id) return;
+        const joined = this.self.roomJoined;
+        this.#channel?.post({
+          kind: 'welcome',
+          to: message.from.id,
+          from: this.#wireSelf(),
+          joined,
+          sessionId: this.meta.sessionId,
+          history: joined ? this.#server.snapshotFor(message.from.userId) : undefined,
+        });
+        this.participants.joined.add(this.#participant(message.from), silent);
+        break;
+      }
+      case 'welcome':
+        if (message.to !== this.self.id) return;
+        this.#answers?.push(message);
+        this.participants.joined.add(this.#participant(message.from), silent);
+        break;
+      case 'bye':
+        this.participants.joined.remove(message.from.id, silent);
+        break;
+      case 'chat':
+        this.#server.apply(message.operation);
+        break;
+    }
+  };
+
+  /** A closing tab does not call `leave()`: at least tell the room. */
+  #onPageHide = (): void => {
+    this.#channel?.post({ kind: 'bye', from: this.#wireSelf() });
+  };
+
+  #upload = (blob: Blob): string => {
+    const url = URL.createObjectURL(blob);
+    this.#objectUrls.add(url);
+    return url;
+  };
+
+  #ownHistory(): ChatMessage[] {
+    const { seed } = this.#options;
+    if (seed === undefined) return [];
+    const context = {
+      now: this.#now(),
+      self: { userId: this.self.userId, displayName: this.self.name },
+      upload: this.#upload,
+    };
+    return typeof seed === 'number' ? generateHistory(seed, context) : historyFromPartials(seed, context);
+  }
+
+  #disconnect(): void {
+    globalThis.removeEventListener?.('pagehide', this.#onPageHide);
+    this.#channel?.close();
+    this.#channel = undefined;
+    this.#server.connect(undefined);
+  }
+
+  #wireSelf(): WireParticipant {
+    return { id: this.self.id, userId: this.self.userId, name: this.self.name };
+  }
+
+  #participant(participant: { id?: string; userId?: string; name: string }): LocalParticipant {
+    return { id: participant.id ?? uuid(), userId: participant.userId ?? uuid(), name: participant.name };
+  }
+}
+
+/**
+ * Creates a local meeting (product code, not a test double): the RealtimeKit chat API in the
+ * browser, with the SDK's events, errors and limits. It joins at once unless `autoJoin: false`.
+ */
+export function createLocalMeeting(options: LocalMeetingOptions = {}): LocalMeeting {
+  return new LocalMeeting(options);
+}

@@ -1,0 +1,186 @@
+/**
+ * `meeting.self`, its permissions and `meeting.participants.joined`, with the SDK's events.
+ */
+import type { ChatPermissions, MeetingParticipant } from '../meeting/contract.js';
+import type { WarningSink } from './emitter.js';
+import { LocalEventEmitter } from './emitter.js';
+
+/** A participant of the local meeting: peer id, user id and display name. */
+export interface LocalParticipant extends MeetingParticipant {
+  /** Peer id: one per connection, what private messages are addressed to. */
+  readonly id: string;
+  /** User id: stable, what messages carry. */
+  userId: string;
+  /** Display name. */
+  name: string;
+}
+
+/** The events of `meeting.self`, with the SDK's payloads. */
+export type LocalSelfEvents = {
+  /** The meeting joined; `chat.messages` holds the join history. */
+  roomJoined: (payload: { reconnected: boolean }) => void;
+  /** The meeting left. */
+  roomLeft: (payload: { state: 'left' }) => void;
+};
+
+/** The events of `meeting.self.permissions`. */
+export type LocalPermissionEvents = {
+  /** A preset change; the payload is the patch that was applied. */
+  permissionsUpdate: (patch: ChatPermissions) => void;
+  /** The chat permissions changed (the SDK's preset emits it with no payload). */
+  chatUpdate: () => void;
+};
+
+/** The events of `meeting.participants.joined`. */
+export type ParticipantMapEvents = {
+  /** Someone joined (or a simulated participant was added). */
+  participantJoined: (participant: LocalParticipant) => void;
+  /** Someone left (or a simulated participant was removed). */
+  participantLeft: (participant: LocalParticipant) => void;
+};
+
+/** The defaults: a host may do everything in the chat. */
+export const HOST_PERMISSIONS: Required<ChatPermissions> = {
+  chatPublic: { canSend: true, text: true, files: true },
+  chatPrivate: { canSend: true, canReceive: true, text: true, files: true },
+  pinParticipant: true,
+};
+
+/**
+ * `meeting.self.permissions`: the chat part of the SDK's preset, an emitter like the SDK's. A key
+ * given as `undefined` stays absent, as `chatPrivate` is in presets without private chat.
+ */
+export class LocalPermissions extends LocalEventEmitter<LocalPermissionEvents> implements ChatPermissions {
+  /** Public chat: may send at all, may send text, may send files and images. */
+  chatPublic?: { canSend: boolean; text: boolean; files: boolean };
+  /** Private chat; absent when the preset has none. */
+  chatPrivate?: { canSend: boolean; canReceive: boolean; text: boolean; files: boolean };
+  /** Whether the user may pin; the reference UI kit uses it for pinning messages. */
+  pinParticipant?: boolean;
+
+  /**
+   * @param initial Merged over the host defaults, key by key.
+   * @param sink Receives the emitter's leak warning.
+   */
+  constructor(initial: ChatPermissions | undefined, sink: WarningSink) {
+    super(sink);
+    this.apply({ ...HOST_PERMISSIONS, ...initial });
+  }
+
+  /** Replaces the sections present in `patch` (an `undefined` value removes one). */
+  apply(patch: ChatPermissions): void {
+    if ('chatPublic' in patch) this.chatPublic = patch.chatPublic && { ...patch.chatPublic };
+    if ('chatPrivate' in patch) this.chatPrivate = patch.chatPrivate && { ...patch.chatPrivate };
+    if ('pinParticipant' in patch) this.pinParticipant = patch.pinParticipant;
+  }
+}
+
+/** `meeting.self`: the local participant. Emits `roomJoined` and `roomLeft`. */
+export class LocalSelf extends LocalEventEmitter<LocalSelfEvents> implements LocalParticipant {
+  /** Peer id: one per connection, what private messages are addressed to. */
+  readonly id: string;
+  /** User id: stable, what messages carry. */
+  userId: string;
+  /** Display name, what messages carry as `displayName`. */
+  name: string;
+  /** The chat permissions of the preset. */
+  readonly permissions: LocalPermissions;
+  #roomJoined = false;
+
+  /**
+   * @param participant Peer id, user id and name.
+   * @param permissions The preset's chat permissions.
+   * @param sink Receives the emitter's leak warning.
+   */
+  constructor(participant: LocalParticipant, permissions: LocalPermissions, sink: WarningSink) {
+    super(sink);
+    this.id = participant.id;
+    this.userId = participant.userId;
+    this.name = participant.name;
+    this.permissions = permissions;
+  }
+
+  /** Whether the meeting has joined the room (history loaded). */
+  get roomJoined(): boolean {
+    return this.#roomJoined;
+  }
+
+  /** Sets `roomJoined` and emits `roomJoined` or `roomLeft`; the meeting calls it. */
+  setRoomJoined(joined: boolean): void {
+    if (this.#roomJoined === joined) return;
+    this.#roomJoined = joined;
+    if (joined) this.emit('roomJoined', { reconnected: false });
+    else this.emit('roomLeft', { state: 'left' });
+  }
+}
+
+/**
+ * `meeting.participants.joined`: the other participants (not `self`), keyed by peer id. Map-like
+ * (`get`, `has`, `size`, iteration, `toArray()`) and an emitter of `participantJoined` and
+ * `participantLeft`.
+ */
+export class ParticipantMap extends LocalEventEmitter<ParticipantMapEvents> implements Iterable<[string, LocalParticipant]> {
+  #byId = new Map<string, LocalParticipant>();
+
+  /** How many other participants are in the meeting. */
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  /** The participant with peer id `id`. */
+  get(id: string): LocalParticipant | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** Whether a participant with peer id `id` is in the meeting. */
+  has(id: string): boolean {
+    return this.#byId.has(id);
+  }
+
+  /** The participants, in joining order. */
+  toArray(): LocalParticipant[] {
+    return [...this.#byId.values()];
+  }
+
+  /** The peer ids. */
+  keys(): IterableIterator<string> {
+    return this.#byId.keys();
+  }
+
+  /** The participants. */
+  values(): IterableIterator<LocalParticipant> {
+    return this.#byId.values();
+  }
+
+  /** `[peerId, participant]` pairs. */
+  entries(): IterableIterator<[string, LocalParticipant]> {
+    return this.#byId.entries();
+  }
+
+  /** Calls `callback` for each participant, as `Map.prototype.forEach`. */
+  forEach(callback: (participant: LocalParticipant, id: string, map: ParticipantMap) => void): void {
+    for (const [id, participant] of this.#byId) callback(participant, id, this);
+  }
+
+  /** Iterates `[peerId, participant]` pairs. */
+  [Symbol.iterator](): IterableIterator<[string, LocalParticipant]> {
+    return this.#byId.entries();
+  }
+
+  /** Adds a participant; emits `participantJoined` unless `silent`. Returns false if present. */
+  add(participant: LocalParticipant, silent = false): boolean {
+    if (this.#byId.has(participant.id)) return false;
+    this.#byId.set(participant.id, participant);
+    if (!silent) this.emit('participantJoined', participant);
+    return true;
+  }
+
+  /** Removes a participant; emits `participantLeft` unless `silent`. */
+  remove(id: string, silent = false): LocalParticipant | undefined {
+    const participant = this.#byId.get(id);
+    if (!participant) return undefined;
+    this.#byId.delete(id);
+    if (!silent) this.emit('participantLeft', participant);
+    return participant;
+  }
+}
