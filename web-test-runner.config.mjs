@@ -4,6 +4,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
 
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+import { realtimekitPlugins } from './test/real-sdk/wtr-plugins.mjs';
+import { replayApi } from './test/server/replay-api.mjs';
 
 /** Counts every test of the run into the file `scripts/test.mjs` reads for its closing line. */
 function countingReporter() {
@@ -34,7 +36,8 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  middleware: [replayApi()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), ...realtimekitPlugins()],
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChromium(), args: chromiumArgs } })],
   reporters: [defaultReporter(), countingReporter()],
 };
