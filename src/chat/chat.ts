@@ -360,8 +360,9 @@ export class RtkChat extends MeetingElement {
     const time = messageTimeMs(message);
     const day = time !== undefined && startsDay(previous, message);
     const separator = day ? html`<div part="day" class="day" role="separator"><span>${formatDay(time, this.locale)}</span></div>` : nothing;
+    const tag = (this.constructor as typeof RtkChat).messageTag;
     // No whitespace between tags: it would be DOM nodes in every rendered item.
-    return staticHtml`<div class="item">${separator}<${RtkChat.messageTag} part="message" exportparts=${MESSAGE_PARTS} .message=${message} .meeting=${this.activeMeeting} .strings=${this.strings} .locale=${this.locale} ?grouped=${!day && continuesGroup(previous, message)} ?highlighted=${this.highlightId !== '' && message?.id === this.highlightId}></${RtkChat.messageTag}></div>`;
+    return staticHtml`<div class="item">${separator}<${tag} part="message" exportparts=${MESSAGE_PARTS} .message=${message} .meeting=${this.activeMeeting} .strings=${this.strings} .locale=${this.locale} ?grouped=${!day && continuesGroup(previous, message)} ?highlighted=${this.highlightId !== '' && message?.id === this.highlightId}></${tag}></div>`;
   }
 
   private renderHeader() {

@@ -102,8 +102,11 @@ export class RtkChatExportButton extends MeetingElement {
   }
 
   private async fetchDump(url: string): Promise<Blob> {
-    const csv = await (await fetchChatDumpResponse(url)).text();
-    return new Blob([this.allowFormulas ? csv : protectCsvFormulas(csv)], { type: 'text/csv;charset=utf-8' });
+    const response = await fetchChatDumpResponse(url);
+    if (this.allowFormulas) return response.blob();
+    // Decoded keeping a BOM, which spreadsheets need to read the file as UTF-8.
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+    return new Blob([protectCsvFormulas(csv)], { type: 'text/csv;charset=utf-8' });
   }
 
   private buildDump(meeting: ChatMeeting | undefined): Promise<Blob> {
