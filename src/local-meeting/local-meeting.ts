@@ -224,8 +224,8 @@ export class LocalMeeting implements ChatMeeting {
 
   /**
    * Asks the room for its history. Meetings already joined answer with theirs. When only meetings
-   * that are joining themselves answer, the one with the smallest peer id seeds the room and the
-   * others ask again, so simultaneous joins end with one history.
+   * that are joining themselves answer, one seeds the room (one with a seed before one without,
+   * then the smallest peer id) and the others ask again, so simultaneous joins end with one history.
    */
   async #askRoom(generation: number): Promise<HistorySnapshot[]> {
     for (let round = 0; round < MAX_JOIN_ROUNDS; round++) {
@@ -240,7 +240,7 @@ export class LocalMeeting implements ChatMeeting {
         if (this.#options.sessionId === undefined) this.meta.sessionId = joined[0].sessionId;
         return joined.map((answer) => answer.history as HistorySnapshot);
       }
-      if (!answers.some((answer) => answer.from.id < this.self.id)) return [];
+      if (!answers.some((answer) => this.#yieldsTo(answer.from))) return [];
     }
     return [];
   }
@@ -260,6 +260,9 @@ export class LocalMeeting implements ChatMeeting {
           history: joined ? this.#server.snapshotFor(message.from.userId) : undefined,
         });
         this.participants.joined.add(this.#participant(message.from), silent);
+        // A hello heard while asking comes from a meeting joining too, one that may have
+        // missed this meeting's own hello (its channel did not exist yet): count it as an answer.
+        this.#answers?.push({ kind: 'welcome', to: this.self.id, from: message.from, joined: false, sessionId: this.meta.sessionId });
         break;
       }
       case 'welcome':
@@ -306,7 +309,19 @@ export class LocalMeeting implements ChatMeeting {
   }
 
   #wireSelf(): WireParticipant {
-    return { id: this.self.id, userId: this.self.userId, name: this.self.name };
+    return { id: this.self.id, userId: this.self.userId, name: this.self.name, seeded: this.#seeded() };
+  }
+
+  #seeded(): boolean {
+    const { seed } = this.#options;
+    return typeof seed === 'number' ? seed > 0 : Array.isArray(seed) && seed.length > 0;
+  }
+
+  /** Whether another meeting joining at the same time seeds the room rather than this one. */
+  #yieldsTo(other: WireParticipant): boolean {
+    const mine = this.#seeded();
+    if (Boolean(other.seeded) !== mine) return Boolean(other.seeded);
+    return other.id < this.self.id;
   }
 
   #participant(participant: { id?: string; userId?: string; name: string }): LocalParticipant {

@@ -14,6 +14,8 @@ export interface WireParticipant {
   userId: string;
   /** Display name. */
   name: string;
+  /** Whether the meeting brings a seeded history: among meetings joining at once, one that does seeds the room. */
+  seeded?: boolean;
 }
 
 /** A chat write, as the server would broadcast it. */

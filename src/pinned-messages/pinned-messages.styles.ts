@@ -23,10 +23,20 @@ export default css`
   }
   .title {
     font-weight: 650;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .count {
     margin-left: auto;
-    font-size: 0.8125em;
+    min-width: 1.5rem;
+    padding: 1px 7px;
+    border-radius: 999px;
+    background: var(--_background);
+    border: 1px solid var(--_border);
+    font-size: 0.75em;
+    font-weight: 600;
+    text-align: center;
     color: var(--_muted);
   }
   .chevron {

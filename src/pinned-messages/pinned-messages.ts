@@ -112,7 +112,7 @@ export class RtkPinnedMessages extends MeetingElement {
       <button part="toggle" class="toggle" type="button" aria-expanded=${String(!this.collapsed)} aria-controls="pinned-list" @click=${() => (this.collapsed = !this.collapsed)}>
         <svg class="chevron" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path fill="none" stroke="currentColor" stroke-width="2" d="m4 6 4 4 4-4" /></svg>
         <span class="title">${strings.pinnedTitle}</span>
-        <span class="count">${strings.pinnedCount(messages.length)}</span>
+        <span class="count" aria-label=${strings.pinnedCount(messages.length)}>${messages.length}</span>
       </button>
       ${this.collapsed
         ? nothing

@@ -162,6 +162,15 @@ describe('local meeting: several meetings in one room', () => {
     expect(a.chat.messages).to.have.length(3);
   });
 
+  it('lets a seeded meeting seed the room when it joins together with an unseeded one', async () => {
+    const room = uniqueRoom();
+    const unseeded = meeting({ room, self: { id: 'peer-1' } });
+    const seeded = meeting({ room, seed: 4, self: { id: 'peer-2' } });
+    await Promise.all([unseeded.join(), seeded.join()]);
+    expect(seeded.chat.messages).to.have.length(4);
+    expect(unseeded.chat.messages.map((message) => message.id)).to.deep.equal(seeded.chat.messages.map((message) => message.id));
+  });
+
   it('does not resurrect a message deleted while a meeting was joining', async () => {
     const room = uniqueRoom();
     const a = await inRoom(room, 'a', { seed: [{ id: 'gone', userId: 'user-a' }, { id: 'stays' }] });
