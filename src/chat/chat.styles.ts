@@ -71,6 +71,8 @@ export default css`
   }
   .item {
     width: 100%;
+    /* Each item's layout and styles stay its own: a new message does not dirty the others. */
+    contain: layout style;
   }
   .day {
     display: flex;

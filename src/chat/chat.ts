@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 
 import type { RtkMessageSelectEvent } from '../events/message-select.js';
@@ -93,6 +94,8 @@ export class RtkChat extends MeetingElement {
   @state() private loadingOlder = false;
   @state() private highlightId = '';
   @state() private recipientId = '';
+  /** The participant picker in use; the others hold only their chosen option (see `pickerOptions`). */
+  @state() private openPicker: 'sender' | 'recipient' | '' = '';
 
   private older: ChatMessage[] = [];
   private olderExhausted = false;
@@ -185,7 +188,10 @@ export class RtkChat extends MeetingElement {
       this.rebuild();
       return;
     }
-    const known = this.items.some((item, index) => index >= this.items.length - 50 && item?.id === message.id);
+    // A repeated add is most likely a recent message again: look at the last few, not at all.
+    const items = this.items;
+    let known = false;
+    for (let index = Math.max(0, items.length - 50); index < items.length && !known; index++) known = items[index]?.id === message.id;
     if (known || !matches(message, this.filter) || chatMessages(this.activeMeeting?.chat).at(-1) !== message) {
       this.rebuild();
     } else {
@@ -241,8 +247,10 @@ export class RtkChat extends MeetingElement {
     this.loadingOlder = true;
     try {
       const page = await chat.fetchPublicMessages({ timestamp, limit: PAGE_SIZE, direction: 'before' });
-      const fresh = Array.isArray(page) ? page.filter((m) => typeof m?.id === 'string') : [];
-      if (fresh.length < PAGE_SIZE) this.olderExhausted = true;
+      // The page includes its boundary time, so it can repeat messages the list already has.
+      const known = new Set([...this.older, ...chatMessages(chat)].map((m) => m?.id));
+      const fresh = Array.isArray(page) ? page.filter((m) => typeof m?.id === 'string' && !known.has(m.id)) : [];
+      if (fresh.length === 0 || (page as unknown[]).length < PAGE_SIZE) this.olderExhausted = true;
       const before = this.items.length;
       this.older = [...fresh.sort((a, b) => (messageTimeMs(a) ?? 0) - (messageTimeMs(b) ?? 0)), ...this.older];
       this.rebuild();
@@ -328,13 +336,15 @@ export class RtkChat extends MeetingElement {
           @rtk-message-deleted=${this.onDeleted}
         >
           ${this.loadingOlder ? html`<div class="status" role="status">${strings.loadingOlder}</div>` : nothing}
-          ${virtualize({
-            items: this.items,
-            scroller: true,
-            keyFunction: (message: ChatMessage, index: number) => messageKey(message, index),
-            renderItem: (message: ChatMessage, index: number) => this.renderItem(message, index),
-            layout: this.layoutConfig,
-          })}
+          ${guard([this.items, this.pin, this.highlightId, this.activeMeeting, this.strings, this.locale], () =>
+            virtualize({
+              items: this.items,
+              scroller: true,
+              keyFunction: (message: ChatMessage, index: number) => messageKey(message, index),
+              renderItem: (message: ChatMessage, index: number) => this.renderItem(message, index),
+              layout: this.layoutConfig,
+            }),
+          )}
         </div>
         ${this.items.length === 0
           ? html`<div class="empty"><slot name="empty">${this.filterUserId || this.filterType ? strings.noMatches : strings.noMessages}</slot></div>`
@@ -382,10 +392,13 @@ export class RtkChat extends MeetingElement {
               <span class="visually-hidden">${strings.filterParticipant}</span>
               <select
                 aria-label=${strings.filterParticipant}
+                @focus=${() => (this.openPicker = 'sender')}
+                @pointerdown=${() => (this.openPicker = 'sender')}
+                @blur=${() => (this.openPicker = '')}
                 @change=${(e: Event) => (this.filterUserId = (e.target as HTMLSelectElement).value || undefined)}
               >
                 <option value="" ?selected=${!this.filterUserId}>${strings.allParticipants}</option>
-                ${senders.map((p) => html`<option value=${p.userId} ?selected=${p.userId === this.filterUserId}>${p.name || strings.unknownSender}</option>`)}
+                ${this.pickerOptions('sender', senders, (p) => p.userId, this.filterUserId)}
               </select>
             </label>
             <label class="select">
@@ -399,6 +412,16 @@ export class RtkChat extends MeetingElement {
     </header>`;
   }
 
+  /**
+   * A participant picker's options. With hundreds of people in a meeting, both pickers would hold
+   * hundreds of options all the time; a picker holds them only while in use (focused, or pressed:
+   * the options render before the browser opens its list), and otherwise just the chosen one.
+   */
+  private pickerOptions<T extends { name: string }>(picker: 'sender' | 'recipient', people: T[], value: (person: T) => string, chosen: string | undefined) {
+    const shown = this.openPicker === picker ? people : people.filter((person) => value(person) === chosen);
+    return shown.map((person) => html`<option value=${value(person)} ?selected=${value(person) === chosen}>${person.name || this.text.unknownSender}</option>`);
+  }
+
   private renderRecipient() {
     const strings = this.text;
     const abilities = chatAbilities(this.activeMeeting);
@@ -408,9 +431,14 @@ export class RtkChat extends MeetingElement {
     return html`<div class="recipient">
       <label>
         <span>${strings.recipient}</span>
-        <select @change=${(e: Event) => (this.recipientId = (e.target as HTMLSelectElement).value)}>
+        <select
+          @focus=${() => (this.openPicker = 'recipient')}
+          @pointerdown=${() => (this.openPicker = 'recipient')}
+          @blur=${() => (this.openPicker = '')}
+          @change=${(e: Event) => (this.recipientId = (e.target as HTMLSelectElement).value)}
+        >
           <option value="" ?selected=${!this.recipientId}>${strings.everyone}</option>
-          ${others.map((p) => html`<option value=${p.id} ?selected=${p.id === this.recipientId}>${p.name || strings.unknownSender}</option>`)}
+          ${this.pickerOptions('recipient', others, (p) => p.id, this.recipientId)}
         </select>
       </label>
     </div>`;

@@ -261,10 +261,44 @@ describe('rtk-chat', () => {
       expect(shadow(chat).querySelector('.attachments')).to.equal(null);
     });
 
+    it('takes files pasted into the box or dropped on the panel', async () => {
+      const chat = await mount(meeting);
+      const pasted = new DataTransfer();
+      pasted.items.add(new File(['a'], 'pasted.txt', { type: 'text/plain' }));
+      input(chat).dispatchEvent(new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, cancelable: true }));
+      const dropped = new DataTransfer();
+      dropped.items.add(new File(['b'], 'dropped.txt', { type: 'text/plain' }));
+      const panel = shadow(chat).querySelector('[part="base"]')!;
+      const over = new DragEvent('dragover', { dataTransfer: dropped, bubbles: true, cancelable: true });
+      panel.dispatchEvent(over);
+      expect(over.defaultPrevented).to.equal(true);
+      panel.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+      await chat.updateComplete;
+      expect([...shadow(chat).querySelectorAll('.attachment-name')].map((n) => n.textContent)).to.deep.equal(['pasted.txt', 'dropped.txt']);
+    });
+
+    it('keeps unsent attachments when a send fails', async () => {
+      const chat = await mount(meeting);
+      meeting.chat.sendFileMessage = () => Promise.reject(sdkError('0500'));
+      const picker = shadow(chat).querySelector<HTMLInputElement>('input[type="file"]')!;
+      const files = new DataTransfer();
+      files.items.add(new File(['x'], 'keep.txt', { type: 'text/plain' }));
+      picker.files = files.files;
+      picker.dispatchEvent(new Event('change'));
+      await type(chat, 'with a file');
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => alertText(chat).includes('Something went wrong'));
+      expect([...shadow(chat).querySelectorAll('.attachment-name')].map((n) => n.textContent)).to.deep.equal(['keep.txt']);
+      expect(input(chat).value).to.equal('with a file');
+      expect(shadow(chat).querySelector<HTMLButtonElement>('[part="send"]')!.disabled).to.equal(false);
+    });
+
     it('sends privately to a participant chosen by name, using their peer id', async () => {
       meeting.addParticipant({ id: 'peer-bob', userId: 'user-bob', name: 'Bob' });
       const chat = await mount(meeting);
       const select = shadow(chat).querySelector<HTMLSelectElement>('.recipient select')!;
+      select.focus();
+      await chat.updateComplete;
       expect([...select.options].map((o) => o.textContent)).to.deep.equal(['Everyone', 'Bob']);
       select.value = 'peer-bob';
       select.dispatchEvent(new Event('change'));
@@ -277,10 +311,28 @@ describe('rtk-chat', () => {
       expect(message.targetUserIds).to.include('user-bob');
     });
 
+    it('holds only the chosen option in a participant picker that is not in use', async () => {
+      for (let i = 0; i < 300; i++) meeting.addParticipant({ id: `peer-${i}`, userId: `user-${i}`, name: `Person ${i}` });
+      const chat = await mount(meeting);
+      const select = shadow(chat).querySelector<HTMLSelectElement>('.recipient select')!;
+      expect(select.options).to.have.length(1);
+      select.focus();
+      await chat.updateComplete;
+      expect(select.options).to.have.length(301);
+      select.value = 'peer-7';
+      select.dispatchEvent(new Event('change'));
+      select.blur();
+      await chat.updateComplete;
+      expect([...select.options].map((o) => o.textContent)).to.deep.equal(['Everyone', 'Person 7']);
+      expect(select.value).to.equal('peer-7');
+    });
+
     it('drops a recipient who left', async () => {
       meeting.addParticipant({ id: 'peer-bob', userId: 'user-bob', name: 'Bob' });
       const chat = await mount(meeting);
       const select = shadow(chat).querySelector<HTMLSelectElement>('.recipient select')!;
+      select.focus();
+      await chat.updateComplete;
       select.value = 'peer-bob';
       select.dispatchEvent(new Event('change'));
       meeting.removeParticipant('peer-bob');
