@@ -136,6 +136,25 @@ describe('rtk-chat-message', () => {
     expect((await edited).message).to.equal('better words');
   });
 
+  it('replaces an image through Edit, sending the new file with editImageMessage', async () => {
+    const png = new File([new Uint8Array([137, 80, 78, 71])], 'first.png', { type: 'image/png' });
+    await meeting.chat.sendImageMessage(png);
+    const sent = await waitFor(() => meeting.chat.messages.find((m) => m.type === 'image'));
+    const element = await show(meeting, sent);
+    button(element, 'Edit')!.click();
+    await element.updateComplete;
+    const picker = shadow(element).querySelector<HTMLInputElement>('input[type="file"]')!;
+    expect(picker.accept).to.equal('image/gif,image/jpeg,image/png');
+    const files = new DataTransfer();
+    files.items.add(new File([new Uint8Array([137, 80, 78, 71, 1])], 'second.png', { type: 'image/png' }));
+    picker.files = files.files;
+    const edited = new Promise<ChatMessage>((resolve) => meeting.chat.on('chatUpdate', (e) => e.action === 'edit' && resolve(e.message)));
+    picker.dispatchEvent(new Event('change'));
+    const message = await edited;
+    expect(message.link).to.not.equal(sent.link);
+    expect(message.isEdited).to.equal(true);
+  });
+
   it('asks before deleting and keeps the message when the app cancels', async () => {
     await meeting.chat.sendTextMessage('delete me');
     const sent = await waitFor(() => meeting.chat.messages.find((m) => m.message === 'delete me'));
