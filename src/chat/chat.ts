@@ -146,10 +146,15 @@ export class RtkChat extends MeetingElement {
     this.provider.setValue(this.activeMeeting);
     if (changed.has('filterUserId') || changed.has('filterType')) this.rebuild();
     if (this.recipientId && !this.recipient) this.recipientId = '';
+  }
+
+  // Here rather than in willUpdate: the meeting controller builds the list after willUpdate.
+  protected override update(changed: PropertyValues<this>): void {
     if (this.stuck && this.items.length > 0) {
       const last = this.items.length - 1;
       if (this.pin?.index !== last || this.pin.block !== 'end') this.pin = { index: last, block: 'end' };
     }
+    super.update(changed);
   }
 
   private get text(): ChatStrings {

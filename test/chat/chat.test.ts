@@ -85,6 +85,15 @@ describe('rtk-chat', () => {
       await other.leave();
     });
 
+    it('opens at the newest message when given a meeting that already has a history', async () => {
+      for (let i = 0; i < 100; i++) incoming(meeting, `history ${i}`);
+      const chat = await mount(undefined);
+      chat.meeting = meeting;
+      const newest = meeting.chat.messages.at(-1)!.id;
+      await waitFor(() => shown(chat).includes(newest), 'the newest message is not rendered');
+      expect(shown(chat)).to.not.include(meeting.chat.messages[0].id);
+    });
+
     it('keeps the DOM small with 10,000 messages, showing the newest', async () => {
       const many: ChatMessage[] = [];
       for (let i = 0; i < 10_000; i++) many.push({ ...incoming(meeting, `message ${i}`) });
