@@ -22,6 +22,8 @@ import { buildList, continuesGroup, matches, messageKey, startsDay } from './mes
 const PAGE_SIZE = 50;
 const MESSAGE_PARTS = 'base:message-base,header:message-header,bubble:message-bubble,meta:message-meta,actions:message-actions,image:message-image,file:message-file';
 const HIGHLIGHT_MS = 2500;
+const SETTLE_FRAMES = 6;
+const SETTLE_REPINS = 5;
 const TYPES: ChatMessageType[] = ['text', 'image', 'file'];
 const SCROLL_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
 
@@ -102,6 +104,7 @@ export class RtkChat extends MeetingElement {
   private stuck = true;
   private firstVisible = 0;
   private highlightTimer: ReturnType<typeof setTimeout> | undefined;
+  private settleFrame = 0;
 
   /** Replacements for any of the English strings. */
   @property({ attribute: false }) strings: Partial<ChatStrings> = {};
@@ -140,6 +143,7 @@ export class RtkChat extends MeetingElement {
     super.disconnectedCallback();
     document.removeEventListener('rtk-message-select', this.onSelect);
     clearTimeout(this.highlightTimer);
+    cancelAnimationFrame(this.settleFrame);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -155,6 +159,28 @@ export class RtkChat extends MeetingElement {
       if (this.pin?.index !== last || this.pin.block !== 'end') this.pin = { index: last, block: 'end' };
     }
     super.update(changed);
+  }
+
+  protected override updated(): void {
+    if (this.stuck) this.settleAtBottom(SETTLE_FRAMES, SETTLE_REPINS);
+  }
+
+  /**
+   * The virtualizer places the newest message from estimated sizes, measures, and does not always
+   * place it again: for a few frames, pin it again while the list does not reach its end.
+   */
+  private settleAtBottom(frames: number, repins: number): void {
+    cancelAnimationFrame(this.settleFrame);
+    this.settleFrame = requestAnimationFrame(() => {
+      const list = this.list;
+      if (!list || !this.stuck || !this.pin) return;
+      if (list.scrollHeight - list.scrollTop - list.clientHeight > 24 && repins > 0) {
+        this.pin = { ...this.pin };
+        void this.updateComplete.then(() => this.settleAtBottom(frames, repins - 1));
+      } else if (frames > 0) {
+        this.settleAtBottom(frames - 1, repins);
+      }
+    });
   }
 
   private get text(): ChatStrings {
@@ -210,7 +236,9 @@ export class RtkChat extends MeetingElement {
     const list = this.list;
     if (!list) return;
     const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 48;
-    if (atBottom && !this.stuck) {
+    // While a jump is held (a pin not at the end), the list's own correcting scrolls may pass the
+    // bottom: only the user's scrolling, which releases the pin, re-attaches it.
+    if (atBottom && !this.stuck && this.pin === null) {
       this.stuck = true;
       this.newCount = 0;
       this.requestUpdate();

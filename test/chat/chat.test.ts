@@ -90,7 +90,12 @@ describe('rtk-chat', () => {
       const chat = await mount(undefined);
       chat.meeting = meeting;
       const newest = meeting.chat.messages.at(-1)!.id;
-      await waitFor(() => shown(chat).includes(newest), 'the newest message is not rendered');
+      const list = shadow(chat).querySelector('[part="list"]')!;
+      const visible = () => {
+        const element = deepQueryAll(shadow(chat), `rtk-chat-message[message-id="${newest}"]`)[0];
+        return element && element.getBoundingClientRect().bottom <= list.getBoundingClientRect().bottom + 1;
+      };
+      await waitFor(visible, 'the newest message is not in view');
       expect(shown(chat)).to.not.include(meeting.chat.messages[0].id);
     });
 
