@@ -1,12 +1,12 @@
 // The demo: participants of one local room side by side, each with a chat, a pinned list and an
-// export button. `?solo` joins the same room from another tab as a new participant.
-import '../src/index.js';
-import { createLocalMeeting } from '../src/local-meeting/index.js';
+// export button. `?solo` joins the same room from another tab as a new participant. Plain
+// JavaScript on the bundle, as a page without a build step would use the kit.
+import { createLocalMeeting } from '../dist/rtk-chat.bundle.js';
 
 const room = 'rtk-demo';
 const solo = new URLSearchParams(location.search).has('solo');
-const stage = document.querySelector<HTMLElement>('#stage')!;
-const themePicker = document.querySelector<HTMLSelectElement>('#theme')!;
+const stage = document.querySelector('#stage');
+const themePicker = document.querySelector('#theme');
 
 const people = solo
   ? [{ name: `Guest ${Math.floor(Math.random() * 900 + 100)}`, host: false, seed: 0 }]
@@ -39,9 +39,9 @@ for (const person of people) {
       <rtk-chat><rtk-chat-export-button slot="header-actions"></rtk-chat-export-button></rtk-chat>
     </rtk-meeting-provider>
     <aside><rtk-pinned-messages></rtk-pinned-messages></aside>`;
-  column.querySelector('h2')!.textContent = `${person.name}${person.host ? ' · host' : ''}`;
-  column.querySelector('rtk-meeting-provider')!.meeting = meeting;
-  column.querySelector('rtk-pinned-messages')!.meeting = meeting;
+  column.querySelector('h2').textContent = `${person.name}${person.host ? ' · host' : ''}`;
+  column.querySelector('rtk-meeting-provider').meeting = meeting;
+  column.querySelector('rtk-pinned-messages').meeting = meeting;
   stage.append(column);
 }
 

@@ -1,0 +1,14 @@
+// Not rendered: `tsc` in `npm run build` fails if the kit's generated JSX types (rtk-chat-kit/jsx)
+// stop typing its tags.
+export const typesCheck = (
+  <>
+    {/* @ts-expect-error `theme` is 'light' | 'dark' */}
+    <rtk-chat theme="blue" />
+    {/* @ts-expect-error `hide-filters` is a boolean */}
+    <rtk-chat hide-filters="yes" />
+    {/* @ts-expect-error the meeting is an object with a chat, not a string */}
+    <rtk-meeting-provider meeting="meeting-id" />
+    {/* Without the event's type, `event` would be an implicit any. */}
+    <rtk-chat onrtk-message-sent={(event) => event.detail.text?.toUpperCase()} />
+  </>
+);

@@ -1,0 +1,335 @@
+import type {
+  RtkChat,
+  RtkMessageSentEvent,
+  RtkMessageErrorEvent,
+  RtkMessageEditedEvent,
+  RtkMessageDeleteEvent,
+  RtkMessageDeletedEvent,
+  RtkMessagePinEvent,
+  RtkChatMessage,
+  RtkChatExportButton,
+  RtkChatExportEvent,
+  RtkChatExportErrorEvent,
+  RtkMeetingProvider,
+  RtkPinnedMessages,
+  RtkMessageSelectEvent,
+} from "../dist/index.js";
+
+/**
+ * This type can be used to create scoped tags for your components.
+ *
+ * Usage:
+ *
+ * ```ts
+ * import type { ScopedElements } from "path/to/library/jsx-integration";
+ *
+ * declare module "my-library" {
+ *   namespace JSX {
+ *     interface IntrinsicElements
+ *       extends ScopedElements<'test-', ''> {}
+ *   }
+ * }
+ * ```
+ *
+ */
+export type ScopedElements<Prefix extends string = "", Suffix extends string = ""> = {
+  [Key in keyof CustomElements as `${Prefix}${Key}${Suffix}`]: CustomElements[Key];
+};
+
+type BaseProps = {
+  /** Content added between the opening and closing tags of the element */
+  children?: any;
+  /** Used for declaratively styling one or more elements using CSS (Cascading Stylesheets) */
+  class?: string;
+  /** Used for declaratively styling one or more elements using CSS (Cascading Stylesheets) */
+  className?: string;
+  /** Takes an object where the key is the class name(s) and the value is a boolean expression. When true, the class is applied, and when false, it is removed. */
+  classList?: Record<string, boolean | undefined>;
+  /** Specifies the text direction of the element. */
+  dir?: "ltr" | "rtl";
+  /** Contains a space-separated list of the part names of the element that should be exposed on the host element. */
+  exportparts?: string;
+  /** For <label> and <output>, lets you associate the label with some control. */
+  htmlFor?: string;
+  /** Specifies whether the element should be hidden. */
+  hidden?: boolean | string;
+  /** A unique identifier for the element. */
+  id?: string;
+  /** Keys tell React which array item each component corresponds to */
+  key?: string | number;
+  /** Specifies the language of the element. */
+  lang?: string;
+  /** Contains a space-separated list of the part names of the element. Part names allows CSS to select and style specific elements in a shadow tree via the ::part pseudo-element. */
+  part?: string;
+  /** Use the ref attribute with a variable to assign a DOM element to the variable once the element is rendered. */
+  ref?: unknown | ((e: unknown) => void);
+  /** Adds a reference for a custom element slot */
+  slot?: string;
+  /** Prop for setting inline styles */
+  style?: Record<string, string | number>;
+  /** Overrides the default Tab button behavior. Avoid using values other than -1 and 0. */
+  tabIndex?: number;
+  /** Specifies the tooltip text for the element. */
+  title?: string;
+  /** Passing 'no' excludes the element content from being translated. */
+  translate?: "yes" | "no";
+};
+
+type BaseEvents = {};
+
+export type RtkChatProps = {
+  /** The locale for times, dates and sizes; the browser's by default. */
+  locale?: RtkChat["locale"];
+  /** `light`, `dark`, or unset to follow the system. */
+  theme?: RtkChat["theme"];
+  /** Shows only the messages of this user id. */
+  "filter-user-id"?: RtkChat["filterUserId"];
+  /** Shows only messages of this type. */
+  "filter-type"?: RtkChat["filterType"];
+  /** Hides the filter controls (the attributes still apply). */
+  "hide-filters"?: RtkChat["hideFilters"];
+  /** Replacements for any of the English strings. */
+  strings?: RtkChat["strings"];
+  /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
+  meeting?: RtkChat["meeting"];
+  /** When the SDK accepted a message the user sent. */
+  "onrtk-message-sent"?: (e: RtkMessageSentEvent) => void;
+  /** When the SDK refused a send, edit, deletion or pin. */
+  "onrtk-message-error"?: (e: RtkMessageErrorEvent) => void;
+  /** When the SDK accepted an edit. */
+  "onrtk-message-edited"?: (e: RtkMessageEditedEvent) => void;
+  /** Before a message is deleted; cancelable. */
+  "onrtk-message-delete"?: (e: RtkMessageDeleteEvent) => void;
+  /** When the SDK accepted a deletion. */
+  "onrtk-message-deleted"?: (e: RtkMessageDeletedEvent) => void;
+  /** Before a message is pinned or unpinned; cancelable. */
+  "onrtk-message-pin"?: (e: RtkMessagePinEvent) => void;
+};
+
+export type RtkChatMessageProps = {
+  /** The locale for times and sizes; the browser's by default. */
+  locale?: RtkChatMessage["locale"];
+  /** Set by the list when the previous message is from the same sender, a moment earlier: the header is left out. */
+  grouped?: RtkChatMessage["grouped"];
+  /** Draws attention to the message, e.g. after jumping to it from the pinned list. */
+  highlighted?: RtkChatMessage["highlighted"];
+  /** Hides the action buttons, e.g. in a read-only preview. */
+  "hide-actions"?: RtkChatMessage["hideActions"];
+  /** The message's id, reflected for styling and lookups. */
+  "message-id"?: RtkChatMessage["messageId"];
+  /** Reflected when the local user sent the message. */
+  own?: RtkChatMessage["own"];
+  /** Reflected when the message is pinned. */
+  pinned?: RtkChatMessage["pinned"];
+  /** The message to show, as the SDK delivers it. */
+  message?: RtkChatMessage["message"];
+  /** Replacements for any of the English strings. */
+  strings?: RtkChatMessage["strings"];
+  /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
+  meeting?: RtkChatMessage["meeting"];
+  /** Before a message is deleted; cancel it to keep the message. */
+  "onrtk-message-delete"?: (e: RtkMessageDeleteEvent) => void;
+  /** When the SDK accepted a deletion. */
+  "onrtk-message-deleted"?: (e: RtkMessageDeletedEvent) => void;
+  /** When the SDK accepted an edit. */
+  "onrtk-message-edited"?: (e: RtkMessageEditedEvent) => void;
+  /** Before a message is pinned or unpinned; cancel it to stop that. */
+  "onrtk-message-pin"?: (e: RtkMessagePinEvent) => void;
+  /** When the SDK refused an edit, a deletion, a pin or an unpin. */
+  "onrtk-message-error"?: (e: RtkMessageErrorEvent) => void;
+};
+
+export type RtkChatExportButtonProps = {
+  /** The app's own endpoint that answers with the Chat Replay API's JSON
+(`{ success, data: { chat_download_url, chat_download_url_expiry } }`). Without it, the
+dump is built in the browser from the meeting's messages. */
+  "replay-url"?: RtkChatExportButton["replayUrl"];
+  /** The downloaded file's name; by default from the meeting and session ids and today's date. */
+  filename?: RtkChatExportButton["filename"];
+  /** Leaves cells that start like a spreadsheet formula as they are. By default they are
+neutralised with a leading `'` (in both modes), since people open dumps in spreadsheets. */
+  "allow-formulas"?: RtkChatExportButton["allowFormulas"];
+  /** Reflected while exporting; clicks are ignored meanwhile. */
+  busy?: RtkChatExportButton["busy"];
+  /** `light`, `dark`, or unset to follow the system. */
+  theme?: RtkChatExportButton["theme"];
+  /** Replacements for any of the English strings. */
+  strings?: RtkChatExportButton["strings"];
+  /** The app's rule for who may export: the button is disabled, with a reason, when it returns false. */
+  canExport?: RtkChatExportButton["canExport"];
+  /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
+  meeting?: RtkChatExportButton["meeting"];
+  /** When the download started. */
+  "onrtk-chat-export"?: (e: RtkChatExportEvent) => void;
+  /** When exporting failed. */
+  "onrtk-chat-export-error"?: (e: RtkChatExportErrorEvent) => void;
+};
+
+export type RtkMeetingProviderProps = {
+  /** The meeting to share. */
+  meeting?: RtkMeetingProvider["meeting"];
+};
+
+export type RtkPinnedMessagesProps = {
+  /** The locale for times; the browser's by default. */
+  locale?: RtkPinnedMessages["locale"];
+  /** Collapses the list to its header. */
+  collapsed?: RtkPinnedMessages["collapsed"];
+  /** `light`, `dark`, or unset to follow the system. */
+  theme?: RtkPinnedMessages["theme"];
+  /** Replacements for any of the English strings. */
+  strings?: RtkPinnedMessages["strings"];
+  /** The pinned messages in the order shown: latest pin first, then newest message first. */
+  messages?: RtkPinnedMessages["messages"];
+  /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
+  meeting?: RtkPinnedMessages["meeting"];
+  /** When the user chooses a pinned message; an `<rtk-chat>` on the same meeting jumps to it unless canceled. */
+  "onrtk-message-select"?: (e: RtkMessageSelectEvent) => void;
+  /** Before a message is unpinned; cancel it to keep the pin. */
+  "onrtk-message-pin"?: (e: RtkMessagePinEvent) => void;
+  /** When the SDK refused to unpin. */
+  "onrtk-message-error"?: (e: RtkMessageErrorEvent) => void;
+};
+
+export type CustomElements = {
+  /**
+   * The chat panel of a meeting.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **rtk-message-sent** - When the SDK accepted a message the user sent.
+   * - **rtk-message-error** - When the SDK refused a send, edit, deletion or pin.
+   * - **rtk-message-edited** - When the SDK accepted an edit.
+   * - **rtk-message-delete** - Before a message is deleted; cancelable.
+   * - **rtk-message-deleted** - When the SDK accepted a deletion.
+   * - **rtk-message-pin** - Before a message is pinned or unpinned; cancelable.
+   *
+   * ### **Methods:**
+   *  - **loadOlder(): _Promise<void>_** - Loads a page of older messages through `fetchPublicMessages`, keeping what the user reads in place.
+   * - **scrollToBottom(): _void_** - Scrolls to the newest message and follows new ones again.
+   * - **scrollToMessage(id: _string_): _Promise<boolean>_** - Scrolls to a message and highlights it, clearing filters that hide it and loading older
+   * pages where needed. Resolves to whether the message was found.
+   *
+   * ### **Slots:**
+   *  - **header-actions** - Controls placed in the header, e.g. an `<rtk-chat-export-button>`.
+   * - **empty** - What shows when there are no messages.
+   *
+   * ### **CSS Properties:**
+   *  - **--rtk-font-family** - The font of the kit. _(default: system-ui)_
+   * - **--rtk-font-size** - The base font size. _(default: 0.9375rem)_
+   * - **--rtk-color-text** - Text colour.
+   * - **--rtk-color-text-muted** - Colour of quiet text: times, markers.
+   * - **--rtk-color-background** - The panel's background.
+   * - **--rtk-color-surface** - Background of messages, inputs and menus.
+   * - **--rtk-color-border** - Lines and outlines.
+   * - **--rtk-color-accent** - Buttons, links and focus.
+   * - **--rtk-color-on-accent** - Text on the accent colour.
+   * - **--rtk-color-own-message** - Background of the user's own messages.
+   * - **--rtk-color-on-own-message** - Text of the user's own messages.
+   * - **--rtk-color-danger** - Errors.
+   * - **--rtk-color-highlight** - The ring around a message jumped to.
+   * - **--rtk-radius** - Corner radius of messages and controls. _(default: 14px)_
+   * - **--rtk-spacing** - The spacing unit. _(default: 8px)_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The panel.
+   * - **header** - The header with the title and filters.
+   * - **list** - The scrolling list of messages.
+   * - **message** - Each `<rtk-chat-message>`; its own parts are exported as `message-base`, `message-bubble`, …
+   * - **day** - The date separator between days.
+   * - **new-messages** - The "N new messages" button.
+   * - **composer** - The composer under the list.
+   * - **input** - The text box.
+   * - **send** - The send button.
+   * - **attachments** - The files waiting to be sent.
+   */
+  "rtk-chat": Partial<RtkChatProps & BaseProps & BaseEvents>;
+
+  /**
+   * One chat message, with its actions.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **rtk-message-delete** - Before a message is deleted; cancel it to keep the message.
+   * - **rtk-message-deleted** - When the SDK accepted a deletion.
+   * - **rtk-message-edited** - When the SDK accepted an edit.
+   * - **rtk-message-pin** - Before a message is pinned or unpinned; cancel it to stop that.
+   * - **rtk-message-error** - When the SDK refused an edit, a deletion, a pin or an unpin.
+   *
+   * ### **Methods:**
+   *  - **startEditing(): _void_** - Opens the inline editor (text) or the file picker (image, file) for this message.
+   *
+   * ### **CSS Properties:**
+   *  - **--rtk-chat-message-bubble-color** - Background of others' messages. _(default: var(--rtk-color-surface))_
+   * - **--rtk-chat-message-text-color** - Text of others' messages. _(default: var(--rtk-color-text))_
+   * - **--rtk-chat-message-own-bubble-color** - Background of the user's own messages. _(default: var(--rtk-color-own-message))_
+   * - **--rtk-chat-message-own-text-color** - Text of the user's own messages. _(default: var(--rtk-color-on-own-message))_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The message's wrapper.
+   * - **header** - The sender's name and the time.
+   * - **bubble** - The message body.
+   * - **meta** - The markers under the body: edited, pinned, private.
+   * - **actions** - The action buttons.
+   * - **image** - The image preview.
+   * - **file** - The file card.
+   */
+  "rtk-chat-message": Partial<RtkChatMessageProps & BaseProps & BaseEvents>;
+
+  /**
+   * A button that downloads the chat as CSV.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **rtk-chat-export** - When the download started.
+   * - **rtk-chat-export-error** - When exporting failed.
+   *
+   * ### **Methods:**
+   *  - **export(): _Promise<void>_** - Exports the chat now, as a click does. Resolves when the download started or failed.
+   *
+   * ### **Slots:**
+   *  - _default_ - The button's label; `Export chat` by default.
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The wrapper.
+   * - **button** - The button.
+   * - **error** - The error text.
+   */
+  "rtk-chat-export-button": Partial<RtkChatExportButtonProps & BaseProps & BaseEvents>;
+
+  /**
+   * Provides a meeting to the kit's elements inside it.
+   * ---
+   *
+   *
+   * ### **Slots:**
+   *  - _default_ - The elements that use the meeting.
+   */
+  "rtk-meeting-provider": Partial<RtkMeetingProviderProps & BaseProps & BaseEvents>;
+
+  /**
+   * The pinned messages of a meeting.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **rtk-message-select** - When the user chooses a pinned message; an `<rtk-chat>` on the same meeting jumps to it unless canceled.
+   * - **rtk-message-pin** - Before a message is unpinned; cancel it to keep the pin.
+   * - **rtk-message-error** - When the SDK refused to unpin.
+   *
+   * ### **CSS Properties:**
+   *  - **--rtk-pinned-messages-max-height** - How tall the list grows before it scrolls. _(default: 18rem)_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The wrapper.
+   * - **toggle** - The header button that collapses and expands the list.
+   * - **list** - The list of pinned messages.
+   * - **item** - Each pinned message.
+   * - **unpin** - Each unpin button.
+   * - **empty** - The text shown when nothing is pinned.
+   */
+  "rtk-pinned-messages": Partial<RtkPinnedMessagesProps & BaseProps & BaseEvents>;
+};
