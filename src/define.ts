@@ -16,12 +16,14 @@ export function defineChatElements(prefix = 'rtk'): void {
   const chat = prefix === 'rtk' ? RtkChat : class extends RtkChat {
     static override messageTag = unsafeStatic(messageTag);
   };
+  // The provider first: tags already in the page upgrade as their names are registered and ask
+  // for their meeting at once; a provider registered after them would never hear the request.
   const elements: Array<[string, CustomElementConstructor]> = [
+    [`${prefix}-meeting-provider`, RtkMeetingProvider],
     [`${prefix}-chat`, chat],
     [messageTag, RtkChatMessage],
     [`${prefix}-pinned-messages`, RtkPinnedMessages],
     [`${prefix}-chat-export-button`, RtkChatExportButton],
-    [`${prefix}-meeting-provider`, RtkMeetingProvider],
   ];
   for (const [name, element] of elements) {
     if (customElements.get(name)) continue;

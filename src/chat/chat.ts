@@ -9,7 +9,7 @@ import type { RtkMessageSelectEvent } from '../events/message-select.js';
 import { formatDay, messageTimeMs } from '../format/format.js';
 import { chatAbilities, chatMessages, isOwnMessage } from '../meeting/chat-queries.js';
 import { meetingContext } from '../meeting/context.js';
-import type { ChatMessage, ChatMessageType, ChatUpdateEvent, MeetingParticipant } from '../meeting/contract.js';
+import type { ChatMessage, ChatUpdateEvent, MeetingParticipant } from '../meeting/contract.js';
 import { MeetingController } from '../meeting/meeting-controller.js';
 import { MeetingElement } from '../meeting/meeting-element.js';
 import baseStyles from '../styles/base.styles.js';
@@ -24,7 +24,7 @@ const MESSAGE_PARTS = 'base:message-base,header:message-header,bubble:message-bu
 const HIGHLIGHT_MS = 2500;
 const SETTLE_FRAMES = 6;
 const SETTLE_REPINS = 5;
-const TYPES: ChatMessageType[] = ['text', 'image', 'file'];
+const TYPES = ['text', 'image', 'file'] as const;
 const SCROLL_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
 
 /** Where the virtualizer frames an item: the newest at the end, a jumped-to one in the centre. */
@@ -118,8 +118,8 @@ export class RtkChat extends MeetingElement {
   /** Shows only the messages of this user id. */
   @property({ attribute: 'filter-user-id', reflect: true }) filterUserId: string | undefined;
 
-  /** Shows only messages of this type: `text`, `image` or `file`. */
-  @property({ attribute: 'filter-type', reflect: true }) filterType: ChatMessageType | undefined;
+  /** Shows only messages of this type. */
+  @property({ attribute: 'filter-type', reflect: true }) filterType: 'text' | 'image' | 'file' | undefined;
 
   /** Hides the filter controls (the attributes still apply). */
   @property({ type: Boolean, attribute: 'hide-filters' }) hideFilters = false;
@@ -436,7 +436,7 @@ export class RtkChat extends MeetingElement {
             </label>
             <label class="select">
               <span class="visually-hidden">${strings.filterType}</span>
-              <select aria-label=${strings.filterType} @change=${(e: Event) => (this.filterType = ((e.target as HTMLSelectElement).value || undefined) as ChatMessageType)}>
+              <select aria-label=${strings.filterType} @change=${(e: Event) => (this.filterType = ((e.target as HTMLSelectElement).value || undefined) as RtkChat['filterType'])}>
                 <option value="" ?selected=${!this.filterType}>${strings.allTypes}</option>
                 ${TYPES.map((type) => html`<option value=${type} ?selected=${type === this.filterType}>${typeName(type, strings)}</option>`)}
               </select>
@@ -478,7 +478,7 @@ export class RtkChat extends MeetingElement {
   }
 }
 
-function typeName(type: ChatMessageType, strings: ChatStrings): string {
+function typeName(type: (typeof TYPES)[number], strings: ChatStrings): string {
   return type === 'image' ? strings.typeImage : type === 'file' ? strings.typeFile : strings.typeText;
 }
 
