@@ -1,12 +1,12 @@
 import type {
-  RtkChat,
-  RtkMessageSentEvent,
-  RtkMessageErrorEvent,
-  RtkMessageEditedEvent,
+  RtkChatMessage,
   RtkMessageDeleteEvent,
   RtkMessageDeletedEvent,
+  RtkMessageEditedEvent,
   RtkMessagePinEvent,
-  RtkChatMessage,
+  RtkMessageErrorEvent,
+  RtkChat,
+  RtkMessageSentEvent,
   RtkChatExportButton,
   RtkChatExportEvent,
   RtkChatExportErrorEvent,
@@ -77,35 +77,6 @@ type BaseProps = {
 
 type BaseEvents = {};
 
-export type RtkChatProps = {
-  /** The locale for times, dates and sizes; the browser's by default. */
-  locale?: RtkChat["locale"];
-  /** `light`, `dark`, or unset to follow the system. */
-  theme?: RtkChat["theme"];
-  /** Shows only the messages of this user id. */
-  "filter-user-id"?: RtkChat["filterUserId"];
-  /** Shows only messages of this type. */
-  "filter-type"?: RtkChat["filterType"];
-  /** Hides the filter controls (the attributes still apply). */
-  "hide-filters"?: RtkChat["hideFilters"];
-  /** Replacements for any of the English strings. */
-  strings?: RtkChat["strings"];
-  /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
-  meeting?: RtkChat["meeting"];
-  /** When the SDK accepted a message the user sent. */
-  "onrtk-message-sent"?: (e: RtkMessageSentEvent) => void;
-  /** When the SDK refused a send, edit, deletion or pin. */
-  "onrtk-message-error"?: (e: RtkMessageErrorEvent) => void;
-  /** When the SDK accepted an edit. */
-  "onrtk-message-edited"?: (e: RtkMessageEditedEvent) => void;
-  /** Before a message is deleted; cancelable. */
-  "onrtk-message-delete"?: (e: RtkMessageDeleteEvent) => void;
-  /** When the SDK accepted a deletion. */
-  "onrtk-message-deleted"?: (e: RtkMessageDeletedEvent) => void;
-  /** Before a message is pinned or unpinned; cancelable. */
-  "onrtk-message-pin"?: (e: RtkMessagePinEvent) => void;
-};
-
 export type RtkChatMessageProps = {
   /** The locale for times and sizes; the browser's by default. */
   locale?: RtkChatMessage["locale"];
@@ -137,6 +108,35 @@ export type RtkChatMessageProps = {
   "onrtk-message-pin"?: (e: RtkMessagePinEvent) => void;
   /** When the SDK refused an edit, a deletion, a pin or an unpin. */
   "onrtk-message-error"?: (e: RtkMessageErrorEvent) => void;
+};
+
+export type RtkChatProps = {
+  /** The locale for times, dates and sizes; the browser's by default. */
+  locale?: RtkChat["locale"];
+  /** `light`, `dark`, or unset to follow the system. */
+  theme?: RtkChat["theme"];
+  /** Shows only the messages of this user id. */
+  "filter-user-id"?: RtkChat["filterUserId"];
+  /** Shows only messages of this type. */
+  "filter-type"?: RtkChat["filterType"];
+  /** Hides the filter controls (the attributes still apply). */
+  "hide-filters"?: RtkChat["hideFilters"];
+  /** Replacements for any of the English strings. */
+  strings?: RtkChat["strings"];
+  /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
+  meeting?: RtkChat["meeting"];
+  /** When the SDK accepted a message the user sent. */
+  "onrtk-message-sent"?: (e: RtkMessageSentEvent) => void;
+  /** When the SDK refused a send, edit, deletion or pin. */
+  "onrtk-message-error"?: (e: RtkMessageErrorEvent) => void;
+  /** When the SDK accepted an edit. */
+  "onrtk-message-edited"?: (e: RtkMessageEditedEvent) => void;
+  /** Before a message is deleted; cancelable. */
+  "onrtk-message-delete"?: (e: RtkMessageDeleteEvent) => void;
+  /** When the SDK accepted a deletion. */
+  "onrtk-message-deleted"?: (e: RtkMessageDeletedEvent) => void;
+  /** Before a message is pinned or unpinned; cancelable. */
+  "onrtk-message-pin"?: (e: RtkMessagePinEvent) => void;
 };
 
 export type RtkChatExportButtonProps = {
@@ -193,6 +193,38 @@ export type RtkPinnedMessagesProps = {
 
 export type CustomElements = {
   /**
+   * One chat message, with its actions.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **rtk-message-delete** - Before a message is deleted; cancel it to keep the message.
+   * - **rtk-message-deleted** - When the SDK accepted a deletion.
+   * - **rtk-message-edited** - When the SDK accepted an edit.
+   * - **rtk-message-pin** - Before a message is pinned or unpinned; cancel it to stop that.
+   * - **rtk-message-error** - When the SDK refused an edit, a deletion, a pin or an unpin.
+   *
+   * ### **Methods:**
+   *  - **startEditing(): _void_** - Opens the inline editor (text) or the file picker (image, file) for this message.
+   *
+   * ### **CSS Properties:**
+   *  - **--rtk-chat-message-bubble-color** - Background of others' messages. _(default: var(--rtk-color-surface))_
+   * - **--rtk-chat-message-text-color** - Text of others' messages. _(default: var(--rtk-color-text))_
+   * - **--rtk-chat-message-own-bubble-color** - Background of the user's own messages. _(default: var(--rtk-color-own-message))_
+   * - **--rtk-chat-message-own-text-color** - Text of the user's own messages. _(default: var(--rtk-color-on-own-message))_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The message's wrapper.
+   * - **header** - The sender's name and the time.
+   * - **bubble** - The message body.
+   * - **meta** - The markers under the body: edited, pinned, private.
+   * - **actions** - The action buttons.
+   * - **image** - The image preview.
+   * - **file** - The file card.
+   */
+  "rtk-chat-message": Partial<RtkChatMessageProps & BaseProps & BaseEvents>;
+
+  /**
    * The chat panel of a meeting.
    * ---
    *
@@ -245,38 +277,6 @@ export type CustomElements = {
    * - **attachments** - The files waiting to be sent.
    */
   "rtk-chat": Partial<RtkChatProps & BaseProps & BaseEvents>;
-
-  /**
-   * One chat message, with its actions.
-   * ---
-   *
-   *
-   * ### **Events:**
-   *  - **rtk-message-delete** - Before a message is deleted; cancel it to keep the message.
-   * - **rtk-message-deleted** - When the SDK accepted a deletion.
-   * - **rtk-message-edited** - When the SDK accepted an edit.
-   * - **rtk-message-pin** - Before a message is pinned or unpinned; cancel it to stop that.
-   * - **rtk-message-error** - When the SDK refused an edit, a deletion, a pin or an unpin.
-   *
-   * ### **Methods:**
-   *  - **startEditing(): _void_** - Opens the inline editor (text) or the file picker (image, file) for this message.
-   *
-   * ### **CSS Properties:**
-   *  - **--rtk-chat-message-bubble-color** - Background of others' messages. _(default: var(--rtk-color-surface))_
-   * - **--rtk-chat-message-text-color** - Text of others' messages. _(default: var(--rtk-color-text))_
-   * - **--rtk-chat-message-own-bubble-color** - Background of the user's own messages. _(default: var(--rtk-color-own-message))_
-   * - **--rtk-chat-message-own-text-color** - Text of the user's own messages. _(default: var(--rtk-color-on-own-message))_
-   *
-   * ### **CSS Parts:**
-   *  - **base** - The message's wrapper.
-   * - **header** - The sender's name and the time.
-   * - **bubble** - The message body.
-   * - **meta** - The markers under the body: edited, pinned, private.
-   * - **actions** - The action buttons.
-   * - **image** - The image preview.
-   * - **file** - The file card.
-   */
-  "rtk-chat-message": Partial<RtkChatMessageProps & BaseProps & BaseEvents>;
 
   /**
    * A button that downloads the chat as CSV.

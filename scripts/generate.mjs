@@ -21,6 +21,9 @@ keepManifestField();
 
 const read = (file) => readFileSync(join(out, file), 'utf8');
 const manifest = JSON.parse(read('custom-elements.json'));
+// The analyzer lists modules in the order the file system returns them, which differs between
+// checkouts: sorted, the manifest and everything made from it are the same everywhere.
+manifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
 // The integration generators write files; they write them into the scratch folder, read back here.
 const integrations = join(out, 'integrations');
