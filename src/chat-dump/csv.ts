@@ -15,25 +15,27 @@ export function csvField(value: string): string {
 }
 
 // What spreadsheets run as a formula (OWASP "CSV injection"): a cell starting with = + - @ tab or CR.
-// The optional run of apostrophes in front makes the guard reversible, see `protectFormula`.
-const FORMULA_OR_GUARDED = /^'*[=+\-@\t\r]/;
-const GUARDED = /^'+[=+\-@\t\r]/;
+// Spreadsheets of locales that separate with `;` split an unquoted `a;=1+1` into cells, so the
+// start of every `;` segment counts as a cell start. The optional run of apostrophes in front
+// makes the guard reversible, see `protectFormula`.
+const FORMULA_OR_GUARDED = /(^|;)('*[=+\-@\t\r])/g;
+const GUARDED = /(^|;)'('*[=+\-@\t\r])/g;
 
 /**
  * Neutralises a value a spreadsheet would run as a formula by putting a single quote in front
- * (OWASP). To make this reversible, a value that already is apostrophes followed by a formula
- * character (`'=1`, `''+x`) gets one more apostrophe too. So the guard adds exactly one `'` to
- * exactly the values matching `^'*[=+\-@\t\r]`, and `unprotectFormula` removes exactly one from
- * exactly the values matching `^'+[=+\-@\t\r]`: the two are inverse, and every other value,
- * `'hello` included, is written unchanged.
+ * (OWASP), at its start and after every `;`. To make this reversible, a segment that already is
+ * apostrophes followed by a formula character (`'=1`, `''+x`) gets one more apostrophe too. So
+ * the guard adds exactly one `'` at exactly the segment starts matching `'*[=+\-@\t\r]`, and
+ * `unprotectFormula` removes exactly one from exactly those matching `'+[=+\-@\t\r]`: the two are
+ * inverse, and every other value, `'hello` included, is written unchanged.
  */
 export function protectFormula(value: string): string {
-  return FORMULA_OR_GUARDED.test(value) ? `'${value}` : value;
+  return value.replace(FORMULA_OR_GUARDED, "$1'$2");
 }
 
 /** Undoes `protectFormula`; see there why this is exact. */
 export function unprotectFormula(value: string): string {
-  return GUARDED.test(value) ? value.slice(1) : value;
+  return value.replace(GUARDED, '$1$2');
 }
 
 /** One record of a CSV text and the 1-based line it starts on. */

@@ -64,6 +64,8 @@ function rowWriter(options: ChatDumpOptions): (message: ChatMessage) => string {
   const sessionId = cell(text(options.sessionId));
   const meetingId = cell(text(options.meetingId));
   return (message) => {
+    // One broken entry in a meeting's messages must not cost the user the whole export.
+    if (!message || typeof message !== 'object') return '';
     const payload = toDumpPayload(message);
     if (!payload) return '';
     return (

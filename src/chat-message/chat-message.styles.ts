@@ -63,7 +63,7 @@ export default css`
     overflow: hidden;
   }
   .text {
-    white-space: pre-wrap;
+    white-space: break-spaces;
     unicode-bidi: plaintext;
   }
   .bubble:has(> .image-button) {
@@ -90,13 +90,18 @@ export default css`
   }
   .meta {
     display: flex;
-    gap: 6px;
+    flex-wrap: wrap;
+    gap: 0 6px;
+    max-width: 100%;
+    min-width: 0;
     margin: 3px 6px 0;
     font-size: 0.75em;
     color: var(--_muted);
   }
   .marker-private {
     color: var(--_accent);
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   .image-button {
     display: block;

@@ -5,7 +5,7 @@ import { RtkMessageDeleteEvent, RtkMessageDeletedEvent } from '../events/message
 import { RtkMessageEditedEvent } from '../events/message-edited.js';
 import { RtkMessageErrorEvent, type MessageAction } from '../events/message-error.js';
 import { RtkMessagePinEvent } from '../events/message-pin.js';
-import { formatDateTime, formatSize, formatTime, linkify, messageTimeMs, safeUrl } from '../format/format.js';
+import { displayFileName, formatDateTime, formatSize, formatTime, linkify, messageTimeMs, nonEmpty, safeUrl } from '../format/format.js';
 import { chatAbilities, isOwnMessage } from '../meeting/chat-queries.js';
 import type { ChatMessage } from '../meeting/contract.js';
 import { describeError, errorCode } from '../meeting/errors.js';
@@ -111,7 +111,7 @@ export class RtkChatMessage extends MeetingElement {
       return true;
     } catch (error) {
       const strings = this.text;
-      const words = errorCode(error) ? describeError(error, strings, this.activeMeeting?.chat?.maxTextLimit ?? 2000) : failedWords(action, strings);
+      const words = describeError(error, strings, this.activeMeeting?.chat?.maxTextLimit ?? 2000, failedWords(action, strings));
       this.error = words;
       this.dispatchEvent(new RtkMessageErrorEvent({ action, code: errorCode(error), text: words, error }));
       return false;
@@ -254,7 +254,7 @@ export class RtkChatMessage extends MeetingElement {
 
   private renderFile(message: ChatMessage): TemplateResult {
     const strings = this.text;
-    const name = nonEmpty(message.name) ?? 'file';
+    const name = displayFileName(message.name);
     const href = safeUrl(message.link, true);
     const extension = name.includes('.') ? name.split('.').pop()!.slice(0, 4).toUpperCase() : 'FILE';
     return html`<div part="file" class="file">
@@ -329,13 +329,16 @@ function failedWords(action: MessageAction, strings: ChatStrings): string {
   return strings.pinFailed;
 }
 
-function nonEmpty(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
+/**
+ * Past this many characters a text is cut for display: no honest message is that long (the SDK's
+ * limit is 2,000), and laying out one huge unbroken word takes the browser seconds.
+ */
+const SHOWN_TEXT_LIMIT = 10_000;
 
 /** Message text as text nodes, with http(s) links; nothing in it is ever markup. */
 function renderText(text: string): TemplateResult {
-  const parts = linkify(text).map((part) => (part.href ? html`<a href=${part.href} target="_blank" rel="noopener noreferrer">${part.text}</a>` : part.text));
+  const shown = text.length > SHOWN_TEXT_LIMIT ? `${text.slice(0, SHOWN_TEXT_LIMIT)}…` : text;
+  const parts = linkify(shown).map((part) => (part.href ? html`<a href=${part.href} target="_blank" rel="noopener noreferrer">${part.text}</a>` : part.text));
   return html`<span class="text">${parts}</span>`;
 }
 

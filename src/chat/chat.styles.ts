@@ -89,7 +89,17 @@ export default css`
     flex: 1;
     border-top: 1px solid var(--_border);
   }
-  .status,
+  .history-status:not(:empty) {
+    position: absolute;
+    inset: var(--_space) var(--_space) auto;
+    margin: 0 auto;
+    width: fit-content;
+    padding: 4px 12px;
+    border-radius: 999px;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+  }
+  .history-status,
   .empty {
     color: var(--_muted);
     font-size: 0.875em;

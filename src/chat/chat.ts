@@ -7,7 +7,7 @@ import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.j
 
 import type { RtkMessageSelectEvent } from '../events/message-select.js';
 import { formatDay, messageTimeMs } from '../format/format.js';
-import { chatAbilities, chatMessages, isOwnMessage } from '../meeting/chat-queries.js';
+import { chatAbilities, chatMessages, isOwnMessage, joinedParticipants } from '../meeting/chat-queries.js';
 import { meetingContext } from '../meeting/context.js';
 import type { ChatMessage, ChatUpdateEvent, MeetingParticipant } from '../meeting/contract.js';
 import { MeetingController } from '../meeting/meeting-controller.js';
@@ -22,6 +22,7 @@ import { buildList, continuesGroup, matches, messageKey, startsDay } from './mes
 const PAGE_SIZE = 50;
 const MESSAGE_PARTS = 'base:message-base,header:message-header,bubble:message-bubble,meta:message-meta,actions:message-actions,image:message-image,file:message-file';
 const HIGHLIGHT_MS = 2500;
+const USER_SCROLL_MS = 1000;
 const SETTLE_FRAMES = 6;
 const SETTLE_REPINS = 5;
 const TYPES = ['text', 'image', 'file'] as const;
@@ -94,12 +95,17 @@ export class RtkChat extends MeetingElement {
   @state() private pin: PinOptions | null = null;
   @state() private newCount = 0;
   @state() private loadingOlder = false;
+  @state() private olderFailed = false;
   @state() private highlightId = '';
   @state() private recipientId = '';
   /** The participant picker in use; the others hold only their chosen option (see `pickerOptions`). */
   @state() private openPicker: 'sender' | 'recipient' | '' = '';
 
   private older: ChatMessage[] = [];
+  /** The ids in `items`, to tell a repeated add from a new one. */
+  private ids = new Set<string>();
+  /** When the user last scrolled by hand: only then may the virtualizer let go of the newest message. */
+  private userScrolledAt = 0;
   private olderExhausted = false;
   private stuck = true;
   private firstVisible = 0;
@@ -192,8 +198,7 @@ export class RtkChat extends MeetingElement {
   }
 
   private get participants(): MeetingParticipant[] {
-    const joined = this.activeMeeting?.participants?.joined;
-    return typeof joined?.toArray === 'function' ? joined.toArray() : [];
+    return joinedParticipants(this.activeMeeting);
   }
 
   /** The private recipient, while they are in the meeting. */
@@ -204,6 +209,8 @@ export class RtkChat extends MeetingElement {
   private reset(): void {
     this.older = [];
     this.olderExhausted = false;
+    this.olderFailed = false;
+    this.loadingOlder = false;
     this.newCount = 0;
     this.stuck = true;
     this.rebuild();
@@ -211,6 +218,7 @@ export class RtkChat extends MeetingElement {
 
   private rebuild(): void {
     this.items = buildList(this.activeMeeting?.chat, this.older, this.filter);
+    this.ids = new Set(this.items.map((item) => item?.id));
   }
 
   private onChatUpdate(event: ChatUpdateEvent): void {
@@ -219,14 +227,11 @@ export class RtkChat extends MeetingElement {
       this.rebuild();
       return;
     }
-    // A repeated add is most likely a recent message again: look at the last few, not at all.
-    const items = this.items;
-    let known = false;
-    for (let index = Math.max(0, items.length - 50); index < items.length && !known; index++) known = items[index]?.id === message.id;
-    if (known || !matches(message, this.filter) || chatMessages(this.activeMeeting?.chat).at(-1) !== message) {
+    if (this.ids.has(message.id) || !matches(message, this.filter) || chatMessages(this.activeMeeting?.chat).at(-1) !== message) {
       this.rebuild();
     } else {
       this.items = [...this.items, message];
+      this.ids.add(message.id);
     }
     if (isOwnMessage(this.activeMeeting, message)) this.scrollToBottom();
     else if (!this.stuck) this.newCount += 1;
@@ -247,9 +252,19 @@ export class RtkChat extends MeetingElement {
   };
 
   private onUnpinned = (): void => {
+    // The virtualizer also lets go on scrolls of its own (seen during bursts of messages): without
+    // the user's hand on the list, the newest message stays followed.
+    if (this.stuck && performance.now() - this.userScrolledAt > USER_SCROLL_MS) {
+      this.pin = this.pin && { ...this.pin };
+      return;
+    }
+    this.release();
+  };
+
+  private release(): void {
     this.stuck = false;
     this.pin = null;
-  };
+  }
 
   // While pinned, the virtualizer puts the list back at the pinned message on every reflow; it
   // lets go on scrolls it sees as the user's, which misses some. These are unmistakably the user's.
@@ -257,7 +272,9 @@ export class RtkChat extends MeetingElement {
     const list = this.list;
     const upward = event instanceof WheelEvent ? event.deltaY < 0 : event instanceof KeyboardEvent ? SCROLL_KEYS.has(event.key) : true;
     const onScrollbar = event instanceof PointerEvent ? list !== undefined && event.offsetX > list.clientWidth : true;
-    if (upward && onScrollbar && this.pin) this.onUnpinned();
+    if (!upward || !onScrollbar) return;
+    this.userScrolledAt = performance.now();
+    if (this.pin) this.release();
   };
 
   private onVisibility = (event: Event): void => {
@@ -272,14 +289,18 @@ export class RtkChat extends MeetingElement {
 
   /** Loads a page of older messages through `fetchPublicMessages`, keeping what the user reads in place. */
   async loadOlder(): Promise<void> {
-    const chat = this.activeMeeting?.chat;
+    const meeting = this.activeMeeting;
+    const chat = meeting?.chat;
     if (this.loadingOlder || this.olderExhausted || typeof chat?.fetchPublicMessages !== 'function') return;
     const oldest = this.older[0] ?? chatMessages(chat)[0];
     const timestamp = oldest ? messageTimeMs(oldest) : undefined;
     if (timestamp === undefined) return;
     this.loadingOlder = true;
+    this.olderFailed = false;
     try {
       const page = await chat.fetchPublicMessages({ timestamp, limit: PAGE_SIZE, direction: 'before' });
+      // A page for a meeting that is no longer shown belongs nowhere.
+      if (meeting !== this.activeMeeting) return;
       // The page includes its boundary time, so it can repeat messages the list already has.
       const known = new Set([...this.older, ...chatMessages(chat)].map((m) => m?.id));
       const fresh = Array.isArray(page) ? page.filter((m) => typeof m?.id === 'string' && !known.has(m.id)) : [];
@@ -290,11 +311,15 @@ export class RtkChat extends MeetingElement {
       const added = this.items.length - before;
       if (added > 0 && !this.stuck) this.pin = { index: this.firstVisible + added, block: 'start' };
     } catch {
-      // History is a convenience: without it the list still shows what the meeting holds.
-      this.olderExhausted = true;
+      if (meeting === this.activeMeeting) this.olderFailed = true;
     } finally {
-      this.loadingOlder = false;
+      if (meeting === this.activeMeeting) this.loadingOlder = false;
     }
+  }
+
+  /** The messages the list shows, in order: after the filters, older pages included. */
+  get messages(): readonly ChatMessage[] {
+    return this.items;
   }
 
   /** Scrolls to the newest message and follows new ones again. */
@@ -368,7 +393,7 @@ export class RtkChat extends MeetingElement {
           @visibilityChanged=${this.onVisibility}
           @rtk-message-deleted=${this.onDeleted}
         >
-          ${this.loadingOlder ? html`<div class="status" role="status">${strings.loadingOlder}</div>` : nothing}
+          <!-- Only the virtualizer's items in here: it takes every child element for one. -->
           ${guard([this.items, this.pin, this.highlightId, this.activeMeeting, this.strings, this.locale], () =>
             virtualize({
               items: this.items,
@@ -379,6 +404,7 @@ export class RtkChat extends MeetingElement {
             }),
           )}
         </div>
+        <div class="history-status" role="status">${this.renderHistoryStatus()}</div>
         ${this.items.length === 0
           ? html`<div class="empty"><slot name="empty">${this.filterUserId || this.filterType ? strings.noMatches : strings.noMessages}</slot></div>`
           : nothing}
@@ -396,6 +422,14 @@ export class RtkChat extends MeetingElement {
    */
   private get layoutConfig() {
     return { type: ChatLayout, pin: this.pin } as { type: typeof ChatLayout; pin?: PinOptions };
+  }
+
+  // Without whitespace: the box shows only while it has something to say (`:empty`).
+  private renderHistoryStatus() {
+    const strings = this.text;
+    if (this.loadingOlder) return strings.loadingOlder;
+    if (!this.olderFailed) return nothing;
+    return html`${strings.olderFailed} <button type="button" class="text-button" @click=${() => this.loadOlder()}>${strings.retry}</button>`;
   }
 
   private renderItem(message: ChatMessage, index: number) {

@@ -31,6 +31,9 @@ export class Composer implements ReactiveController {
   /** When sending is possible again after the SDK's rate limit (epoch ms), or 0. */
   retryAt = 0;
   private key = '';
+  private meeting: ChatMeeting | undefined;
+  /** Counts sends and meeting changes: a send acts on its outcome only while it is the current run. */
+  private run = 0;
   private countdown: ReturnType<typeof setInterval> | undefined;
 
   constructor(
@@ -42,11 +45,22 @@ export class Composer implements ReactiveController {
 
   hostUpdate(): void {
     const meeting = this.source.meeting();
+    if (meeting !== this.meeting) {
+      // A send still pending on the old meeting must not hold or report on the new one.
+      this.meeting = meeting;
+      this.run += 1;
+      this.sending = false;
+      this.error = '';
+    }
     const key = draftKey(meeting?.meta?.meetingId, this.source.recipient()?.userId);
     if (key !== this.key) {
       this.key = key;
       this.text = loadDraft(key);
     }
+  }
+
+  hostConnected(): void {
+    if (this.retryAt) this.startCountdown();
   }
 
   hostDisconnected(): void {
@@ -87,32 +101,36 @@ export class Composer implements ReactiveController {
     const recipient = this.source.recipient();
     const peerIds = recipient ? [recipient.id] : undefined;
     const key = this.key;
+    const run = ++this.run;
     let kind: RateLimitKind = 'text';
     this.sending = true;
     this.error = '';
     this.host.requestUpdate();
     try {
-      while (this.attachments.length > 0) {
-        const file = this.attachments[0];
+      for (const file of [...this.attachments]) {
+        // Removed by the user while an earlier one was uploading.
+        if (!this.attachments.includes(file)) continue;
         const image = IMAGE_TYPES.has(file.type);
         kind = 'file';
         // The SDK adds the sender to the list it is given: it gets a copy.
         await (image ? chat.sendImageMessage(file, peerIds && [...peerIds]) : chat.sendFileMessage(file, peerIds && [...peerIds]));
-        this.attachments = this.attachments.slice(1);
+        this.attachments = this.attachments.filter((item) => item !== file);
         this.host.dispatchEvent(new RtkMessageSentEvent({ kind: image ? 'image' : 'file', file, peerIds }));
       }
       const text = this.text;
       if (text.trim()) {
         kind = 'text';
         await chat.sendTextMessage(text, peerIds && [...peerIds]);
-        saveDraft(key, '');
-        if (this.key === key) this.text = '';
+        // What the user typed while the message was on its way stays in the box.
+        const rest = this.key === key && this.text.startsWith(text) ? this.text.slice(text.length) : this.key === key ? this.text : '';
+        saveDraft(key, this.key === key ? rest : '');
+        if (this.key === key) this.text = rest;
         this.host.dispatchEvent(new RtkMessageSentEvent({ kind: 'text', text, peerIds }));
       }
     } catch (error) {
-      this.fail(error, kind);
+      if (run === this.run) this.fail(error, kind);
     } finally {
-      this.sending = false;
+      if (run === this.run) this.sending = false;
       this.host.requestUpdate();
     }
   }

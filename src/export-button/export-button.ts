@@ -34,6 +34,7 @@ export class RtkChatExportButton extends MeetingElement {
   static override styles = [baseStyles, styles];
 
   @state() private error = '';
+  private exporting: AbortController | undefined;
 
   /** Replacements for any of the English strings. */
   @property({ attribute: false }) strings: Partial<ChatStrings> = {};
@@ -83,37 +84,51 @@ export class RtkChatExportButton extends MeetingElement {
   /** Exports the chat now, as a click does. Resolves when the download started or failed. */
   async export(): Promise<void> {
     if (this.busy || this.reason) return;
+    const { signal } = (this.exporting = new AbortController());
     this.busy = true;
     this.error = '';
     const meeting = this.activeMeeting;
     try {
       const replay = Boolean(this.replayUrl);
-      const blob = replay ? await this.fetchDump(this.replayUrl!) : await this.buildDump(meeting);
+      const blob = replay ? await this.fetchDump(this.replayUrl!, signal) : await this.buildDump(meeting, signal);
       const filename = this.filename || defaultFilename(meeting);
       this.download(blob, filename);
       this.dispatchEvent(new RtkChatExportEvent({ filename, size: blob.size, source: replay ? 'replay' : 'client' }));
     } catch (error) {
+      // Stopped because the button was removed: nobody is waiting for an error.
+      if (signal.aborted) return;
       const detail = error instanceof Error && error.name === 'ChatReplayError' ? error.message : '';
       this.error = detail ? `${this.text.exportFailed} ${detail}` : this.text.exportFailed;
       this.dispatchEvent(new RtkChatExportErrorEvent({ text: this.error, error }));
     } finally {
-      this.busy = false;
+      if (this.exporting?.signal === signal) {
+        this.exporting = undefined;
+        this.busy = false;
+      }
     }
   }
 
-  private async fetchDump(url: string): Promise<Blob> {
-    const response = await fetchChatDumpResponse(url);
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.exporting?.abort();
+    this.exporting = undefined;
+    this.busy = false;
+  }
+
+  private async fetchDump(url: string, signal: AbortSignal): Promise<Blob> {
+    const response = await fetchChatDumpResponse(url, { signal });
     if (this.allowFormulas) return response.blob();
     // Decoded keeping a BOM, which spreadsheets need to read the file as UTF-8.
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
     return new Blob([protectCsvFormulas(csv)], { type: 'text/csv;charset=utf-8' });
   }
 
-  private buildDump(meeting: ChatMeeting | undefined): Promise<Blob> {
+  private buildDump(meeting: ChatMeeting | undefined, signal: AbortSignal): Promise<Blob> {
     return toChatDumpBlob(chatMessages(meeting?.chat), {
       meetingId: meeting?.meta?.meetingId ?? '',
       sessionId: meeting?.meta?.sessionId ?? '',
       protectFormulas: !this.allowFormulas,
+      signal,
     });
   }
 

@@ -96,3 +96,18 @@ export function formatSize(bytes: unknown, locale?: string): string {
     new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }),
   ).format(value);
 }
+
+// Bidi embeddings, overrides and isolates: in a file name they can disguise its extension
+// (`invoice\u202egpj.exe` reads as "invoiceexe.jpg").
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** A file name as shown to people: without bidi controls, `fallback` when there is none. */
+export function displayFileName(name: unknown, fallback = 'file'): string {
+  const clean = typeof name === 'string' ? name.replace(BIDI_CONTROLS, '').trim() : '';
+  return clean || fallback;
+}
+
+/** A name or text that shows something, or undefined for none, blank or not a string. */
+export function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}

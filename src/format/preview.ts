@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../meeting/contract.js';
+import { displayFileName } from './format.js';
 import type { ChatStrings } from '../strings/strings.js';
 
 const PREVIEW_LENGTH = 140;
@@ -12,7 +13,7 @@ export function messagePreview(message: ChatMessage, strings: ChatStrings): stri
     case 'image':
       return strings.image;
     case 'file':
-      return `${strings.typeFile}: ${shorten(typeof message.name === 'string' && message.name ? message.name : 'file')}`;
+      return `${strings.typeFile}: ${shorten(displayFileName(message.name))}`;
     case 'custom':
       return typeof message.message === 'string' && message.message ? shorten(message.message) : strings.customMessage;
     case 'poll':

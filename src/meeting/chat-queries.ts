@@ -2,7 +2,7 @@
  * The questions every element asks of a meeting, with the fallbacks in one place: the guides
  * document members that the SDK (2.0.2) lacks, and a meeting may be malformed or not joined yet.
  */
-import type { ChatMeeting, ChatMessage, ChatMessageType, MeetingChat } from './contract.js';
+import type { ChatMeeting, ChatMessage, ChatMessageType, MeetingChat, MeetingParticipant } from './contract.js';
 
 /** The chat's messages, or none when the meeting has no chat (yet). */
 export function chatMessages(chat: MeetingChat | undefined): ChatMessage[] {
@@ -25,6 +25,13 @@ export function messagesOfType(chat: MeetingChat | undefined, type: ChatMessageT
 export function pinnedMessages(chat: MeetingChat | undefined): ChatMessage[] {
   if (Array.isArray(chat?.pinned)) return chat.pinned;
   return chatMessages(chat).filter((message) => message?.pinned === true);
+}
+
+/** The participants in the meeting, leaving out anything that is not one. */
+export function joinedParticipants(meeting: ChatMeeting | undefined): MeetingParticipant[] {
+  const joined = meeting?.participants?.joined;
+  const list: unknown = typeof joined?.toArray === 'function' ? joined.toArray() : [];
+  return Array.isArray(list) ? list.filter((p): p is MeetingParticipant => typeof p?.id === 'string' && typeof p.userId === 'string') : [];
 }
 
 /** Whether the message was sent by the local user. */

@@ -6,8 +6,8 @@ export function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** Words a user understands for an SDK error. */
-export function describeError(error: unknown, strings: ChatStrings, maxTextLimit: number): string {
+/** Words a user understands for an SDK error; `fallback` for an error without a known code. */
+export function describeError(error: unknown, strings: ChatStrings, maxTextLimit: number, fallback = strings.errorGeneric): string {
   switch (errorCode(error)) {
     case '0501':
       return strings.errorPermission;
@@ -20,6 +20,6 @@ export function describeError(error: unknown, strings: ChatStrings, maxTextLimit
     case '0505':
       return strings.errorNotJoined;
     default:
-      return strings.errorGeneric;
+      return fallback;
   }
 }

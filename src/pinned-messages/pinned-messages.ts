@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { RtkMessageErrorEvent } from '../events/message-error.js';
 import { RtkMessagePinEvent } from '../events/message-pin.js';
 import { RtkMessageSelectEvent } from '../events/message-select.js';
-import { formatDateTime, formatTime, messageTimeMs } from '../format/format.js';
+import { formatDateTime, formatTime, messageTimeMs, nonEmpty } from '../format/format.js';
 import { messagePreview } from '../format/preview.js';
 import { chatAbilities, isOwnMessage, pinnedMessages } from '../meeting/chat-queries.js';
 import type { ChatMessage } from '../meeting/contract.js';
@@ -43,6 +43,8 @@ export class RtkPinnedMessages extends MeetingElement {
   private pinCount = 0;
 
   @state() private error = '';
+  /** Ids being unpinned: a second click on the same one is ignored. */
+  @state() private unpinning = new Set<string>();
 
   /** Replacements for any of the English strings. */
   @property({ attribute: false }) strings: Partial<ChatStrings> = {};
@@ -88,6 +90,8 @@ export class RtkPinnedMessages extends MeetingElement {
   private async unpin(message: ChatMessage, button: HTMLElement): Promise<void> {
     const chat = this.activeMeeting?.chat;
     if (!chat || !this.dispatchEvent(new RtkMessagePinEvent({ message, pinned: false }))) return;
+    if (this.unpinning.has(message.id)) return;
+    this.unpinning = new Set(this.unpinning).add(message.id);
     const list = button.closest('ul');
     const index = [...(list?.children ?? [])].indexOf(button.closest('li') as Element);
     this.error = '';
@@ -101,6 +105,10 @@ export class RtkPinnedMessages extends MeetingElement {
       const text = describeError(error, this.text, chat.maxTextLimit ?? 2000);
       this.error = `${this.text.pinFailed} ${text}`;
       this.dispatchEvent(new RtkMessageErrorEvent({ action: 'unpin', code: errorCode(error), text, error }));
+    } finally {
+      const rest = new Set(this.unpinning);
+      rest.delete(message.id);
+      this.unpinning = rest;
     }
   }
 
@@ -127,7 +135,7 @@ export class RtkPinnedMessages extends MeetingElement {
 
   private renderItem(message: ChatMessage, index: number, canPin: boolean, strings: ChatStrings) {
     const time = messageTimeMs(message);
-    const sender = isOwnMessage(this.activeMeeting, message) ? strings.you : (typeof message.displayName === 'string' && message.displayName) || strings.unknownSender;
+    const sender = isOwnMessage(this.activeMeeting, message) ? strings.you : (nonEmpty(message.displayName) ?? strings.unknownSender);
     const preview = messagePreview(message, strings);
     return html`<li>
       <button part="item" class="item" type="button" @click=${() => this.select(message)}>
@@ -138,7 +146,7 @@ export class RtkPinnedMessages extends MeetingElement {
         <span class="preview" id=${`preview-${index}`}>${preview}</span>
       </button>
       ${canPin
-        ? html`<button part="unpin" class="unpin" type="button" aria-describedby=${`preview-${index}`} @click=${(e: Event) => this.unpin(message, e.currentTarget as HTMLElement)}>
+        ? html`<button part="unpin" class="unpin" type="button" aria-describedby=${`preview-${index}`} ?disabled=${this.unpinning.has(message.id)} @click=${(e: Event) => this.unpin(message, e.currentTarget as HTMLElement)}>
             ${strings.unpin}
           </button>`
         : nothing}

@@ -35,6 +35,7 @@ export const defaultStrings = {
   typeFile: 'Files',
   newMessages: (count: number) => (count === 1 ? '1 new message' : `${count} new messages`),
   loadingOlder: 'Loading earlier messages…',
+  olderFailed: 'Earlier messages could not be loaded.',
   noMessages: 'No messages yet. Say hello!',
   noMatches: 'No messages match the filters.',
   image: 'Image',
