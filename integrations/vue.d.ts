@@ -62,6 +62,8 @@ type RtkChatProps = {
   hideFilters?: RtkChat["hideFilters"];
   /** Replacements for any of the English strings. */
   strings?: RtkChat["strings"];
+  /** The messages the list shows, in order: after the filters, older pages included. */
+  messages?: RtkChat["messages"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkChat["meeting"];
   /** When the SDK accepted a message the user sent. */

@@ -76,3 +76,34 @@ export function incoming(meeting: LocalMeeting, text: string, from = { userId: '
 export function sdkError(code: string, message = 'refused'): Error {
   return Object.assign(new Error(message), { code });
 }
+
+/** A download the kit started: the `<a download>` name and the bytes behind its object URL. */
+export interface Download {
+  filename: string;
+  bytes: Uint8Array;
+  text: string;
+}
+
+/**
+ * Runs `action` and captures what it downloads: the name of the `<a download>` it clicks and the
+ * bytes behind its object URL, read before the URL is revoked. The browser's own save is skipped.
+ */
+export async function captureDownloads(action: () => Promise<unknown>): Promise<Download[]> {
+  const click = HTMLAnchorElement.prototype.click;
+  const pending: Array<Promise<Download>> = [];
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    const filename = this.download;
+    pending.push(
+      fetch(this.href).then(async (response) => {
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        return { filename, bytes, text: new TextDecoder().decode(bytes) };
+      }),
+    );
+  };
+  try {
+    await action();
+    return await Promise.all(pending);
+  } finally {
+    HTMLAnchorElement.prototype.click = click;
+  }
+}

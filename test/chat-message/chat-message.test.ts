@@ -30,7 +30,7 @@ describe('rtk-chat-message', () => {
     const bubble = shadow(element).querySelector('[part="bubble"]')!;
     expect(bubble.textContent).to.include('<img src=x');
     expect(bubble.querySelector('img, b')).to.equal(null);
-    expect(getComputedStyle(bubble.querySelector('.text')!).whiteSpace).to.equal('pre-wrap');
+    expect(getComputedStyle(bubble.querySelector('.text')!).whiteSpace).to.equal('break-spaces');
     expect((window as { __hacked?: number }).__hacked).to.equal(undefined);
   });
 

@@ -4,35 +4,7 @@ import { parse } from 'csv-parse/browser/esm/sync';
 import '../../src/index.js';
 import type { RtkChatExportButton } from '../../src/export-button/export-button.js';
 import type { LocalMeeting } from '../../src/local-meeting/index.js';
-import { incoming, joinedMeeting, shadow, waitFor } from '../helpers.js';
-
-interface Download {
-  filename: string;
-  bytes: Uint8Array;
-  text: string;
-}
-
-/**
- * Runs `action` and captures what it downloads: the name of the `<a download>` it clicks and the
- * bytes behind its object URL, read before the URL is revoked. The browser's own save is skipped.
- */
-async function captureDownloads(action: () => Promise<unknown>): Promise<Download[]> {
-  const click = HTMLAnchorElement.prototype.click;
-  const pending: Array<Promise<Download>> = [];
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    const filename = this.download;
-    pending.push(fetch(this.href).then(async (r) => {
-      const bytes = new Uint8Array(await r.arrayBuffer());
-      return { filename, bytes, text: new TextDecoder().decode(bytes) };
-    }));
-  };
-  try {
-    await action();
-    return await Promise.all(pending);
-  } finally {
-    HTMLAnchorElement.prototype.click = click;
-  }
-}
+import { captureDownloads, incoming, joinedMeeting, shadow, waitFor } from '../helpers.js';
 
 function rows(text: string): string[][] {
   return parse(text, { bom: true }) as string[][];
