@@ -43,6 +43,8 @@ for (const person of people) {
   column.querySelector('rtk-meeting-provider').meeting = meeting;
   column.querySelector('rtk-pinned-messages').meeting = meeting;
   stage.append(column);
+  // The host is in the room first; the others join it and receive its history, as people do.
+  if (person.host) await meeting.join();
 }
 
 themePicker.addEventListener('change', () => {
