@@ -109,6 +109,22 @@ describe('rtk-chat', () => {
       expect(countNodes(chat)).to.be.below(1000);
     });
 
+    it('keeps the DOM bounded while messages keep arriving', async () => {
+      const chat = await mount(meeting);
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      for (let i = 0; i < 30; i++) {
+        incoming(meeting, `warming ${i}`);
+        await frame();
+      }
+      const settled = countNodes(chat);
+      for (let i = 0; i < 150; i++) {
+        incoming(meeting, `arriving ${i}`);
+        await frame();
+      }
+      // The list shows a window of messages: after 150 more, the panel is about as large as before.
+      expect(countNodes(chat)).to.be.below(settled * 1.2);
+    });
+
     it('does not move what the user reads and offers to jump to new messages', async () => {
       for (let i = 0; i < 60; i++) incoming(meeting, `old ${i}`);
       const chat = await mount(meeting);
