@@ -17,9 +17,9 @@ import { defaultStrings, type ChatStrings } from '../strings/strings.js';
 import { ChatLayout } from './chat-layout.js';
 import styles from './chat.styles.js';
 import { Composer } from './composer.js';
+import { OlderHistory } from './older-history.js';
 import { buildList, continuesGroup, matches, messageKey, startsDay } from './message-list.js';
 
-const PAGE_SIZE = 50;
 const MESSAGE_PARTS = 'base:message-base,header:message-header,bubble:message-bubble,meta:message-meta,actions:message-actions,image:message-image,file:message-file';
 const HIGHLIGHT_MS = 2500;
 const USER_SCROLL_MS = 1000;
@@ -83,6 +83,7 @@ export class RtkChat extends MeetingElement {
   static messageTag: StaticValue = literal`rtk-chat-message`;
 
   private readonly provider = new ContextProvider(this, { context: meetingContext });
+  private readonly history = new OlderHistory(this, () => this.activeMeeting);
   private readonly composer = new Composer(this, {
     meeting: () => this.activeMeeting,
     strings: () => this.text,
@@ -94,19 +95,15 @@ export class RtkChat extends MeetingElement {
   @state() private items: ChatMessage[] = [];
   @state() private pin: PinOptions | null = null;
   @state() private newCount = 0;
-  @state() private loadingOlder = false;
-  @state() private olderFailed = false;
   @state() private highlightId = '';
   @state() private recipientId = '';
   /** The participant picker in use; the others hold only their chosen option (see `pickerOptions`). */
   @state() private openPicker: 'sender' | 'recipient' | '' = '';
 
-  private older: ChatMessage[] = [];
   /** The ids in `items`, to tell a repeated add from a new one. */
   private ids = new Set<string>();
   /** When the user last scrolled by hand: only then may the virtualizer let go of the newest message. */
   private userScrolledAt = 0;
-  private olderExhausted = false;
   private stuck = true;
   private firstVisible = 0;
   private highlightTimer: ReturnType<typeof setTimeout> | undefined;
@@ -207,17 +204,14 @@ export class RtkChat extends MeetingElement {
   }
 
   private reset(): void {
-    this.older = [];
-    this.olderExhausted = false;
-    this.olderFailed = false;
-    this.loadingOlder = false;
+    this.history.reset();
     this.newCount = 0;
     this.stuck = true;
     this.rebuild();
   }
 
   private rebuild(): void {
-    this.items = buildList(this.activeMeeting?.chat, this.older, this.filter);
+    this.items = buildList(this.activeMeeting?.chat, this.history.messages, this.filter);
     this.ids = new Set(this.items.map((item) => item?.id));
   }
 
@@ -287,34 +281,15 @@ export class RtkChat extends MeetingElement {
     void this.scrollToMessage(message.id);
   };
 
-  /** Loads a page of older messages through `fetchPublicMessages`, keeping what the user reads in place. */
-  async loadOlder(): Promise<void> {
-    const meeting = this.activeMeeting;
-    const chat = meeting?.chat;
-    if (this.loadingOlder || this.olderExhausted || typeof chat?.fetchPublicMessages !== 'function') return;
-    const oldest = this.older[0] ?? chatMessages(chat)[0];
-    const timestamp = oldest ? messageTimeMs(oldest) : undefined;
-    if (timestamp === undefined) return;
-    this.loadingOlder = true;
-    this.olderFailed = false;
-    try {
-      const page = await chat.fetchPublicMessages({ timestamp, limit: PAGE_SIZE, direction: 'before' });
-      // A page for a meeting that is no longer shown belongs nowhere.
-      if (meeting !== this.activeMeeting) return;
-      // The page includes its boundary time, so it can repeat messages the list already has.
-      const known = new Set([...this.older, ...chatMessages(chat)].map((m) => m?.id));
-      const fresh = Array.isArray(page) ? page.filter((m) => typeof m?.id === 'string' && !known.has(m.id)) : [];
-      if (fresh.length === 0 || (page as unknown[]).length < PAGE_SIZE) this.olderExhausted = true;
-      const before = this.items.length;
-      this.older = [...fresh.sort((a, b) => (messageTimeMs(a) ?? 0) - (messageTimeMs(b) ?? 0)), ...this.older];
-      this.rebuild();
-      const added = this.items.length - before;
-      if (added > 0 && !this.stuck) this.pin = { index: this.firstVisible + added, block: 'start' };
-    } catch {
-      if (meeting === this.activeMeeting) this.olderFailed = true;
-    } finally {
-      if (meeting === this.activeMeeting) this.loadingOlder = false;
-    }
+  /** Loads a page of older messages, keeping what the user reads in place. Resolves to how many it brought. */
+  async loadOlder(): Promise<number> {
+    const before = this.items.length;
+    const fetched = await this.history.loadPage();
+    if (fetched === 0) return 0;
+    this.rebuild();
+    const added = this.items.length - before;
+    if (added > 0 && !this.stuck) this.pin = { index: this.firstVisible + added, block: 'start' };
+    return fetched;
   }
 
   /** The messages the list shows, in order: after the filters, older pages included. */
@@ -342,10 +317,8 @@ export class RtkChat extends MeetingElement {
       this.rebuild();
       index = this.items.findIndex((m) => m?.id === id);
     }
-    while (index < 0 && !this.olderExhausted && typeof this.activeMeeting?.chat?.fetchPublicMessages === 'function') {
-      const before = this.older.length;
-      await this.loadOlder();
-      if (this.older.length === before) break;
+    while (index < 0 && this.history.available) {
+      if ((await this.loadOlder()) === 0) break;
       index = this.items.findIndex((m) => m?.id === id);
     }
     if (index < 0) return false;
@@ -404,7 +377,7 @@ export class RtkChat extends MeetingElement {
             }),
           )}
         </div>
-        <div class="history-status" role="status">${this.renderHistoryStatus()}</div>
+        <div class="history-status" role="status">${this.history.renderStatus(strings, () => void this.loadOlder())}</div>
         ${this.items.length === 0
           ? html`<div class="empty"><slot name="empty">${this.filterUserId || this.filterType ? strings.noMatches : strings.noMessages}</slot></div>`
           : nothing}
@@ -422,14 +395,6 @@ export class RtkChat extends MeetingElement {
    */
   private get layoutConfig() {
     return { type: ChatLayout, pin: this.pin } as { type: typeof ChatLayout; pin?: PinOptions };
-  }
-
-  // Without whitespace: the box shows only while it has something to say (`:empty`).
-  private renderHistoryStatus() {
-    const strings = this.text;
-    if (this.loadingOlder) return strings.loadingOlder;
-    if (!this.olderFailed) return nothing;
-    return html`${strings.olderFailed} <button type="button" class="text-button" @click=${() => this.loadOlder()}>${strings.retry}</button>`;
   }
 
   private renderItem(message: ChatMessage, index: number) {
