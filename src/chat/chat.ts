@@ -103,7 +103,7 @@ export class RtkChat extends MeetingElement {
   /** The ids in `items`, to tell a repeated add from a new one. */
   private ids = new Set<string>();
   /** When the user last scrolled by hand: only then may the virtualizer let go of the newest message. */
-  private userScrolledAt = 0;
+  private userScrolledAt = -Infinity;
   private stuck = true;
   private firstVisible = 0;
   private highlightTimer: ReturnType<typeof setTimeout> | undefined;
