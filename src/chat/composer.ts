@@ -121,10 +121,13 @@ export class Composer implements ReactiveController {
       if (text.trim()) {
         kind = 'text';
         await chat.sendTextMessage(text, peerIds && [...peerIds]);
-        // What the user typed while the message was on its way stays in the box.
-        const rest = this.key === key && this.text.startsWith(text) ? this.text.slice(text.length) : this.key === key ? this.text : '';
-        saveDraft(key, this.key === key ? rest : '');
-        if (this.key === key) this.text = rest;
+        if (this.key === key) {
+          // What the user typed while the message was on its way stays in the box.
+          if (this.text.startsWith(text)) this.text = this.text.slice(text.length);
+          saveDraft(key, this.text);
+        } else {
+          saveDraft(key, '');
+        }
         this.host.dispatchEvent(new RtkMessageSentEvent({ kind: 'text', text, peerIds }));
       }
     } catch (error) {
