@@ -18,6 +18,7 @@ import { ChatLayout } from './chat-layout.js';
 import styles from './chat.styles.js';
 import { Composer } from './composer.js';
 import { OlderHistory } from './older-history.js';
+import { participantPicker } from './participant-picker.js';
 import { buildList, continuesGroup, matches, messageKey, startsDay } from './message-list.js';
 
 const MESSAGE_PARTS = 'base:message-base,header:message-header,bubble:message-bubble,meta:message-meta,actions:message-actions,image:message-image,file:message-file';
@@ -97,7 +98,7 @@ export class RtkChat extends MeetingElement {
   @state() private newCount = 0;
   @state() private highlightId = '';
   @state() private recipientId = '';
-  /** The participant picker in use; the others hold only their chosen option (see `pickerOptions`). */
+  /** The participant picker in use; the others hold only their chosen option (see `participantPicker`). */
   @state() private openPicker: 'sender' | 'recipient' | '' = '';
 
   /** The ids in `items`, to tell a repeated add from a new one. */
@@ -422,16 +423,17 @@ export class RtkChat extends MeetingElement {
         : html`<div class="filters">
             <label class="select">
               <span class="visually-hidden">${strings.filterParticipant}</span>
-              <select
-                aria-label=${strings.filterParticipant}
-                @focus=${() => (this.openPicker = 'sender')}
-                @pointerdown=${() => (this.openPicker = 'sender')}
-                @blur=${() => (this.openPicker = '')}
-                @change=${(e: Event) => (this.filterUserId = (e.target as HTMLSelectElement).value || undefined)}
-              >
-                <option value="" ?selected=${!this.filterUserId}>${strings.allParticipants}</option>
-                ${this.pickerOptions('sender', senders, (p) => p.userId, this.filterUserId)}
-              </select>
+              ${participantPicker({
+                people: senders,
+                value: (person) => person.userId,
+                chosen: this.filterUserId,
+                noneLabel: strings.allParticipants,
+                unknownName: strings.unknownSender,
+                label: strings.filterParticipant,
+                open: this.openPicker === 'sender',
+                onOpen: (open) => (this.openPicker = open ? 'sender' : ''),
+                onChange: (value) => (this.filterUserId = value || undefined),
+              })}
             </label>
             <label class="select">
               <span class="visually-hidden">${strings.filterType}</span>
@@ -444,16 +446,6 @@ export class RtkChat extends MeetingElement {
     </header>`;
   }
 
-  /**
-   * A participant picker's options. With hundreds of people in a meeting, both pickers would hold
-   * hundreds of options all the time; a picker holds them only while in use (focused, or pressed:
-   * the options render before the browser opens its list), and otherwise just the chosen one.
-   */
-  private pickerOptions<T extends { name: string }>(picker: 'sender' | 'recipient', people: T[], value: (person: T) => string, chosen: string | undefined) {
-    const shown = this.openPicker === picker ? people : people.filter((person) => value(person) === chosen);
-    return shown.map((person) => html`<option value=${value(person)} ?selected=${value(person) === chosen}>${person.name || this.text.unknownSender}</option>`);
-  }
-
   private renderRecipient() {
     const strings = this.text;
     const abilities = chatAbilities(this.activeMeeting);
@@ -463,15 +455,16 @@ export class RtkChat extends MeetingElement {
     return html`<div class="recipient">
       <label>
         <span>${strings.recipient}</span>
-        <select
-          @focus=${() => (this.openPicker = 'recipient')}
-          @pointerdown=${() => (this.openPicker = 'recipient')}
-          @blur=${() => (this.openPicker = '')}
-          @change=${(e: Event) => (this.recipientId = (e.target as HTMLSelectElement).value)}
-        >
-          <option value="" ?selected=${!this.recipientId}>${strings.everyone}</option>
-          ${this.pickerOptions('recipient', others, (p) => p.id, this.recipientId)}
-        </select>
+        ${participantPicker({
+          people: others,
+          value: (person) => person.id,
+          chosen: this.recipientId,
+          noneLabel: strings.everyone,
+          unknownName: strings.unknownSender,
+          open: this.openPicker === 'recipient',
+          onOpen: (open) => (this.openPicker = open ? 'recipient' : ''),
+          onChange: (value) => (this.recipientId = value),
+        })}
       </label>
     </div>`;
   }
