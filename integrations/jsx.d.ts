@@ -110,6 +110,8 @@ export type RtkChatMessageProps = {
   own?: RtkChatMessage["own"];
   /** Reflected when the message is pinned. */
   pinned?: RtkChatMessage["pinned"];
+  /** Reflected when the message is private: to or from the local user and named people only. */
+  private?: RtkChatMessage["isPrivate"];
   /** The locale for times, dates and sizes; the browser's by default. */
   locale?: RtkChatMessage["locale"];
   /** `light` or `dark`; unset follows the kit element it is in, else the system. */
@@ -120,7 +122,7 @@ export type RtkChatMessageProps = {
   meeting?: RtkChatMessage["meeting"];
   /** Replacements for any of the English strings. */
   strings?: RtkChatMessage["strings"];
-  /** Before a message is deleted; cancel it to keep the message. */
+  /** Before a message is deleted, before the confirmation; cancel it to keep the message. */
   "onrtk-message-delete"?: (e: RtkMessageDeleteEvent) => void;
   /** When the SDK accepted a deletion. */
   "onrtk-message-deleted"?: (e: RtkMessageDeletedEvent) => void;
@@ -247,7 +249,7 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **rtk-message-delete** - Before a message is deleted; cancel it to keep the message.
+   *  - **rtk-message-delete** - Before a message is deleted, before the confirmation; cancel it to keep the message.
    * - **rtk-message-deleted** - When the SDK accepted a deletion.
    * - **rtk-message-edited** - When the SDK accepted an edit.
    * - **rtk-message-pin** - Before a message is pinned or unpinned; cancel it to stop that.
@@ -268,6 +270,8 @@ export type CustomElements = {
    * - **bubble** - The message body.
    * - **meta** - The markers under the body: edited, pinned, private.
    * - **actions** - The action buttons.
+   * - **more** - The "More actions" button shown on touch screens.
+   * - **confirm** - The confirmation asked before deleting.
    * - **image** - The image preview.
    * - **file** - The file card.
    */
