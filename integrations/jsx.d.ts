@@ -86,8 +86,12 @@ export type RtkChatMessageProps = {
   highlighted?: RtkChatMessage["highlighted"];
   /** Hides the action buttons, e.g. in a read-only preview. */
   "hide-actions"?: RtkChatMessage["hideActions"];
+  /** Hides the action buttons, e.g. in a read-only preview. */
+  hideActions?: RtkChatMessage["hideActions"];
   /** The message's id, reflected for styling and lookups. */
   "message-id"?: RtkChatMessage["messageId"];
+  /** The message's id, reflected for styling and lookups. */
+  messageId?: RtkChatMessage["messageId"];
   /** Reflected when the local user sent the message. */
   own?: RtkChatMessage["own"];
   /** Reflected when the message is pinned. */
@@ -117,10 +121,16 @@ export type RtkChatProps = {
   theme?: RtkChat["theme"];
   /** Shows only the messages of this user id. */
   "filter-user-id"?: RtkChat["filterUserId"];
+  /** Shows only the messages of this user id. */
+  filterUserId?: RtkChat["filterUserId"];
   /** Shows only messages of this type. */
   "filter-type"?: RtkChat["filterType"];
+  /** Shows only messages of this type. */
+  filterType?: RtkChat["filterType"];
   /** Hides the filter controls (the attributes still apply). */
   "hide-filters"?: RtkChat["hideFilters"];
+  /** Hides the filter controls (the attributes still apply). */
+  hideFilters?: RtkChat["hideFilters"];
   /** Replacements for any of the English strings. */
   strings?: RtkChat["strings"];
   /** The messages the list shows, in order: after the filters, older pages included. */
@@ -146,11 +156,18 @@ export type RtkChatExportButtonProps = {
 (`{ success, data: { chat_download_url, chat_download_url_expiry } }`). Without it, the
 dump is built in the browser from the meeting's messages. */
   "replay-url"?: RtkChatExportButton["replayUrl"];
+  /** The app's own endpoint that answers with the Chat Replay API's JSON
+(`{ success, data: { chat_download_url, chat_download_url_expiry } }`). Without it, the
+dump is built in the browser from the meeting's messages. */
+  replayUrl?: RtkChatExportButton["replayUrl"];
   /** The downloaded file's name; by default from the meeting and session ids and today's date. */
   filename?: RtkChatExportButton["filename"];
   /** Leaves cells that start like a spreadsheet formula as they are. By default they are
 neutralised with a leading `'` (in both modes), since people open dumps in spreadsheets. */
   "allow-formulas"?: RtkChatExportButton["allowFormulas"];
+  /** Leaves cells that start like a spreadsheet formula as they are. By default they are
+neutralised with a leading `'` (in both modes), since people open dumps in spreadsheets. */
+  allowFormulas?: RtkChatExportButton["allowFormulas"];
   /** Reflected while exporting; clicks are ignored meanwhile. */
   busy?: RtkChatExportButton["busy"];
   /** `light`, `dark`, or unset to follow the system. */
@@ -252,17 +269,17 @@ export type CustomElements = {
    * ### **CSS Properties:**
    *  - **--rtk-font-family** - The font of the kit. _(default: system-ui)_
    * - **--rtk-font-size** - The base font size. _(default: 0.9375rem)_
-   * - **--rtk-color-text** - Text colour.
-   * - **--rtk-color-text-muted** - Colour of quiet text: times, markers.
-   * - **--rtk-color-background** - The panel's background.
-   * - **--rtk-color-surface** - Background of messages, inputs and menus.
-   * - **--rtk-color-border** - Lines and outlines.
-   * - **--rtk-color-accent** - Buttons, links and focus.
-   * - **--rtk-color-on-accent** - Text on the accent colour.
-   * - **--rtk-color-own-message** - Background of the user's own messages.
-   * - **--rtk-color-on-own-message** - Text of the user's own messages.
-   * - **--rtk-color-danger** - Errors.
-   * - **--rtk-color-highlight** - The ring around a message jumped to.
+   * - **--rtk-color-text** - Text colour. _(default: light-dark(#15171c, #eceef2))_
+   * - **--rtk-color-text-muted** - Colour of quiet text: times, markers. _(default: light-dark(#5d6471, #9ca3af))_
+   * - **--rtk-color-background** - The panel's background. _(default: light-dark(#f5f6f8, #121418))_
+   * - **--rtk-color-surface** - Background of messages, inputs and menus. _(default: light-dark(#ffffff, #1b1e24))_
+   * - **--rtk-color-border** - Lines and outlines. _(default: light-dark(#e1e4e9, #2c313a))_
+   * - **--rtk-color-accent** - Buttons, links and focus. _(default: light-dark(#3553d4, #8ea2ff))_
+   * - **--rtk-color-on-accent** - Text on the accent colour. _(default: light-dark(#ffffff, #0e1330))_
+   * - **--rtk-color-own-message** - Background of the user's own messages. _(default: light-dark(#3553d4, #3b4fb8))_
+   * - **--rtk-color-on-own-message** - Text of the user's own messages. _(default: #ffffff)_
+   * - **--rtk-color-danger** - Errors. _(default: light-dark(#c4302b, #ff8a80))_
+   * - **--rtk-color-highlight** - The ring around a message jumped to. _(default: light-dark(#fff4c2, #4a3f12))_
    * - **--rtk-radius** - Corner radius of messages and controls. _(default: 14px)_
    * - **--rtk-spacing** - The spacing unit. _(default: 8px)_
    *
