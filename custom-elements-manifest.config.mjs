@@ -30,11 +30,11 @@ export default {
   // `outdir`, a scratch folder when checking.
   packagejson: false,
   plugins: [
+    sortModules(),
     publicApiOnly(),
     cssDefaults(join(root, 'src')),
     distPaths(),
     definitions(root),
-    sortModules(),
     customElementVuejsPlugin({ ...types, fileName: 'vue.d.ts' }),
     customElementJsxPlugin({ ...types, fileName: 'jsx.d.ts' }),
     customElementVsCodePlugin({ outdir: integrations, hideLogs: true }),

@@ -146,8 +146,8 @@ function sourceFiles(dir) {
 
 /**
  * The analyzer lists modules in the order the file system returns them, which differs between
- * checkouts: sorted, the manifest and everything made from it are the same everywhere. First
- * among the plugins that write files.
+ * checkouts and runs: sorted, the manifest and everything made from it are the same everywhere.
+ * The first plugin, so that the others see the modules in this order.
  */
 export function sortModules() {
   return {
