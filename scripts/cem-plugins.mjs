@@ -235,6 +235,8 @@ export function reactWrappers(file) {
       write(
         file,
         [
+          // Client components (they use hooks), also when imported from a React server component.
+          "'use client';",
           '// Generated from custom-elements.json by `npm run generate` (custom-elements-manifest.config.mjs);',
           "// edit the elements' JSDoc, not this file.",
           '/**',

@@ -1,3 +1,4 @@
+'use client';
 // Generated from custom-elements.json by `npm run generate` (custom-elements-manifest.config.mjs);
 // edit the elements' JSDoc, not this file.
 /**

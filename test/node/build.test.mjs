@@ -57,6 +57,10 @@ describe('the build', () => {
     assert.deepEqual(foreign, []);
   });
 
+  it("keeps 'use client' on the React wrappers, so a server component can render them", () => {
+    assert.match(readFileSync(join(dist, 'react', 'index.js'), 'utf8'), /^["']use client["'];/);
+  });
+
   it('builds every file package.json names, with its types', () => {
     for (const [name, target] of Object.entries(pkg.exports)) {
       for (const file of typeof target === 'string' ? [target] : Object.values(target)) {
