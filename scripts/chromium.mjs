@@ -31,15 +31,18 @@ export function ensureChromium() {
   if (canInstallWithApt()) {
     console.log("Chromium was not found: installing Debian's chromium package (apt-get update; apt-get install -y chromium)…");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const ok = ['update -qq', 'install -y -qq chromium'].every(
-      (args) => spawnSync('apt-get', args.split(' '), { stdio: ['ignore', 'ignore', 'inherit'], env }).status === 0,
-    );
-    const installed = ok ? findChromium() : undefined;
+    for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+      const { status } = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
+      if (status !== 0) {
+        console.error(`\`apt-get ${args.join(' ')}\` failed (exit code ${status}).`);
+        break;
+      }
+    }
+    const installed = findChromium();
     if (installed) {
       console.log(`Installed ${installed}.`);
       return installed;
     }
-    console.error('Installing chromium with apt-get failed.');
   }
   console.error(
     [
