@@ -240,21 +240,22 @@ export type CustomElements = {
    * - **empty** - What shows when there are no messages.
    *
    * ### **CSS Properties:**
-   *  - **--rtk-font-family** - The font of the kit. _(default: system-ui)_
+   *  - **--rtk-font-family** - The font of the kit. _(default: ui-sans-serif, system-ui, sans-serif)_
    * - **--rtk-font-size** - The base font size. _(default: 0.9375rem)_
-   * - **--rtk-color-text** - Text colour.
-   * - **--rtk-color-text-muted** - Colour of quiet text: times, markers.
-   * - **--rtk-color-background** - The panel's background.
-   * - **--rtk-color-surface** - Background of messages, inputs and menus.
-   * - **--rtk-color-border** - Lines and outlines.
-   * - **--rtk-color-accent** - Buttons, links and focus.
-   * - **--rtk-color-on-accent** - Text on the accent colour.
-   * - **--rtk-color-own-message** - Background of the user's own messages.
-   * - **--rtk-color-on-own-message** - Text of the user's own messages.
-   * - **--rtk-color-danger** - Errors.
-   * - **--rtk-color-highlight** - The ring around a message jumped to.
-   * - **--rtk-color-private** - Marks private messages and the composer while writing one.
-   * - **--rtk-color-on-private** - Text on the private colour.
+   * - **--rtk-color-text** - Text colour. _(default: light-dark(#15171c, #eceef2))_
+   * - **--rtk-color-text-muted** - Colour of quiet text: times, markers. _(default: light-dark(#5d6471, #9ca3af))_
+   * - **--rtk-color-background** - The panel's background. _(default: light-dark(#f5f6f8, #121418))_
+   * - **--rtk-color-surface** - Background of messages, inputs and menus. _(default: light-dark(#ffffff, #1b1e24))_
+   * - **--rtk-color-border** - Lines and outlines. _(default: light-dark(#e1e4e9, #2c313a))_
+   * - **--rtk-color-accent** - Buttons, links and focus. _(default: light-dark(#3553d4, #8ea2ff))_
+   * - **--rtk-color-on-accent** - Text on the accent colour. _(default: light-dark(#ffffff, #0e1330))_
+   * - **--rtk-color-own-message** - Background of the user's own messages. _(default: light-dark(#3553d4, #3b4fb8))_
+   * - **--rtk-color-on-own-message** - Text of the user's own messages. _(default: #ffffff)_
+   * - **--rtk-color-danger** - Errors. _(default: light-dark(#c4302b, #ff8a80))_
+   * - **--rtk-color-highlight** - The ring around a message jumped to. _(default: light-dark(#b45309, #fbbf24))_
+   * - **--rtk-color-focus** - The focus ring. _(default: var(--rtk-color-accent))_
+   * - **--rtk-color-private** - Marks private messages and the composer while writing one. _(default: light-dark(#7a3fb0, #c9a2f2))_
+   * - **--rtk-color-on-private** - Text on the private colour. _(default: light-dark(#ffffff, #1c0d2b))_
    * - **--rtk-color-scheme** - The colour scheme of elements without a `theme`: `light`, `dark`, or `light dark` to follow the system. _(default: light dark)_
    * - **--rtk-radius** - Corner radius of messages and controls. _(default: 14px)_
    * - **--rtk-spacing** - The spacing unit. _(default: 8px)_
