@@ -35,6 +35,8 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
+  // A whole file may take longer than the default two minutes: the load tests do on a busy machine.
+  testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 10000 } },
   middleware: [replayApi()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), ...realtimekitPlugins()],
