@@ -4,12 +4,13 @@
  * store that keeps the dumps in a directory.
  */
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 
 import { chatDumpMetadata, chatDumpRecordFromMetadata, type ChatDumpKey, type ChatDumpStore } from './store.js';
@@ -141,6 +142,36 @@ function segment(value: string): string {
   return value;
 }
 
+/**
+ * Writes the stream to a new file with backpressure. Read through a reader that is released
+ * at the end, not `Readable.fromWeb`, which keeps the stream locked: the handler then could not
+ * tell a download that broke off from a disk that failed.
+ */
+async function writeStream(body: ReadableStream<Uint8Array>, path: string): Promise<void> {
+  const file = createWriteStream(path, { flags: 'wx' });
+  // Kept, not thrown at once: an 'error' event without a listener would end the process.
+  let fileError: unknown;
+  file.on('error', (error) => (fileError ??= error));
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (fileError !== undefined) throw fileError;
+      if (done) break;
+      if (!file.write(value)) await once(file, 'drain');
+    }
+    file.end();
+    await finished(file);
+  } catch (error) {
+    await reader.cancel(error).catch(() => undefined);
+    file.destroy();
+    await finished(file).catch(() => undefined);
+    throw error;
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 /** Writes `file` through a temporary file renamed into place, so a reader never sees half of it. */
 async function writeAtomically(file: string, write: (temporary: string) => Promise<void>): Promise<void> {
   const temporary = `${file}.${randomUUID()}.partial`;
@@ -192,9 +223,7 @@ export function directoryStore(root: string): ChatDumpStore {
         throw error;
       }
       const { csv, json } = target;
-      await writeAtomically(csv, (temporary) =>
-        pipeline(Readable.fromWeb(body as unknown as NodeReadableStream<Uint8Array>), createWriteStream(temporary, { flags: 'wx' })),
-      );
+      await writeAtomically(csv, (temporary) => writeStream(body, temporary));
       await writeAtomically(json, (temporary) => writeFile(temporary, `${JSON.stringify(chatDumpMetadata(record), null, 2)}\n`, { flag: 'wx' }));
     },
   };

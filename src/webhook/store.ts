@@ -43,7 +43,9 @@ export type StoredChatDump = Partial<ChatDumpRecord>;
 /**
  * The app's storage for chat dumps. `put` must resolve only once the dump is durably stored, and
  * reject (leaving no partial dump behind) if the body stream errors: `handleChatSynced` answers
- * 2xx only after `put` resolved, and 5xx when it rejects, so RealtimeKit delivers again.
+ * 2xx only after `put` resolved, and 5xx when it rejects, so RealtimeKit delivers again. A store
+ * that reads the body through a reader releases it when done (as `pipeTo` does), so a download
+ * that broke off can be told from a store that failed.
  */
 export interface ChatDumpStore {
   /**
@@ -216,6 +218,8 @@ async function multipartPut(bucket: R2BucketLike, key: string, body: ReadableStr
     await reader.cancel(error).catch(() => undefined);
     await upload.abort().catch(() => undefined);
     throw error;
+  } finally {
+    reader.releaseLock();
   }
 }
 

@@ -3,7 +3,7 @@
 // key, the dump's storage and the Chat Replay API (test/webhook/cloud.mjs).
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -331,6 +331,16 @@ describe('handleChatSynced over node:http, into a directory', () => {
     cloud.files[`${ids.sessionId}.csv`] = dumpCsv(ids.meetingId, ids.sessionId, 3000);
     const retry = await hook.deliver(chatSynced(cloud.origin, ids));
     assert.deepEqual(await retry.json(), { result: 'stored' });
+  });
+
+  it('answers 500 when the directory cannot be written, and reports it as a store failure', async () => {
+    cloud.files[`${ids.sessionId}.csv`] = dumpCsv(ids.meetingId, ids.sessionId, 10);
+    // A file where the meeting's folder should go.
+    await writeFile(join(dir, ids.meetingId), 'in the way');
+    const response = await hook.deliver(chatSynced(cloud.origin, ids));
+    assert.equal(response.status, 500);
+    assert.deepEqual(await response.json(), { error: 'Internal Server Error' });
+    assert.equal(hook.errors[0].failure.stage, 'store');
   });
 
   it('stores a dump sent without a content-length', async () => {
