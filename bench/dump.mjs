@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 
+import { bundleOptions } from '../scripts/bundle.mjs';
 import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -95,19 +96,14 @@ const PAGE_HTML = `<!doctype html>
 </html>
 `;
 
+/** The page, built as the kit's own bundle is (minified, Lit's production build), but written here. */
 async function buildPage(dir) {
+  const { plugins: _checkThenWrite, ...production } = bundleOptions;
   await build({
+    ...production,
     stdin: { contents: PAGE_SOURCE, resolveDir: root, sourcefile: 'dump-bench-page.js', loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    tsconfig: join(root, 'tsconfig.json'),
-    // esbuild's default conditions: Lit's production build, as an app's bundler picks it.
-    define: { 'process.env.NODE_ENV': '"production"' },
     outfile: join(dir, 'page.js'),
-    logLevel: 'silent',
+    write: true,
   });
   writeFileSync(join(dir, 'index.html'), PAGE_HTML);
 }
