@@ -5,7 +5,7 @@
  */
 import { ChatReplayError, fetchChatDumpResponse, type ChatReplayApiBody } from '../chat-dump/replay.js';
 import { readChatSyncedEvent, CHAT_SYNCED, ChatSyncedEventError, type ChatSyncedEvent } from './chat-synced.js';
-import type { ChatDumpKey, ChatDumpRecord, ChatDumpStore } from './store.js';
+import type { ChatDumpKey, ChatDumpRecord, ChatDumpStore, StoredChatDump } from './store.js';
 import { jsonResponse, verifyWebhook, type VerifiedWebhook, type VerifyWebhookOptions, type WebhookEvent } from './verify.js';
 
 /** The Chat Replay API credentials that renew an expired download URL. Keep them server-side. */
@@ -150,7 +150,7 @@ function declaredSize(response: Response): number | undefined {
   return length !== null && /^\d+$/.test(length.trim()) ? Number(length) : undefined;
 }
 
-const done = (result: ChatSyncedResult, status = 200): Response => jsonResponse(status, { result });
+const done = (result: ChatSyncedResult): Response => jsonResponse(200, { result });
 
 /** Whether `incoming` is older than what is stored: both must have an expiry to tell. */
 function olderThanStored(incoming: Date | undefined, stored: Date | undefined): boolean {
@@ -165,7 +165,7 @@ async function storeDump(event: ChatSyncedEvent, delivery: VerifiedWebhook, opti
   const fingerprint = await fingerprintOf(delivery.webhookId, delivery.body);
   return serialized(state, `${key.meetingId}/${key.sessionId}`, async () => {
     if (state.recent.has(fingerprint)) return done('duplicate');
-    let stored;
+    let stored: StoredChatDump | undefined;
     try {
       stored = await store.head?.(key);
     } catch (error) {
