@@ -5,7 +5,7 @@
 // 200 MB dump on the fly.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,9 +156,12 @@ async function digestOf(stream) {
   return { digest: hash.digest('hex'), bytes };
 }
 
+const MEASURES_MEMORY = existsSync('/proc/self/status');
+
 /** The workerd processes miniflare started (children of this process), by /proc. */
 function workerdPids() {
   const pids = [];
+  if (!MEASURES_MEMORY) return pids;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -298,8 +301,16 @@ describe('the archive Worker in workerd', () => {
     assert.deepEqual(await digestOf(stored.body), { digest: expectedDigest(size), bytes: size });
   });
 
-  /** The peak resident memory of workerd while `run` goes, over what it used before, in bytes. */
+  /**
+   * The peak resident memory of workerd while `run` goes, over what it used before, in bytes: from
+   * Linux's /proc. Elsewhere only the bytes are checked, and the test says memory was not measured.
+   */
   async function peakGrowth(pid, run) {
+    if (!MEASURES_MEMORY) {
+      await run();
+      console.log('# workerd memory is read from /proc, which this system lacks: not measured');
+      return 0;
+    }
     const before = memoryOf(pid).rss;
     // Resets the peak (VmHWM) to what the process uses now.
     writeFileSync(`/proc/${pid}/clear_refs`, '5');
@@ -315,7 +326,7 @@ describe('the archive Worker in workerd', () => {
     try {
       await sinkFlare.ready;
       const [pid] = workerdPids().filter((p) => !known.has(p));
-      assert.ok(pid, 'found the new workerd process');
+      assert.ok(pid || !MEASURES_MEMORY, 'found the new workerd process');
       const send = async (key, size) => {
         cloud.files[`${key.sessionId}.csv`] = { size };
         const response = await sinkFlare.dispatchFetch('http://archive.test/webhooks/realtimekit', await signedDelivery(keys, chatSynced(cloud.origin, key)));
@@ -337,7 +348,7 @@ describe('the archive Worker in workerd', () => {
   it('stores a 200 MB dump in the emulated R2 intact, never holding it whole', async () => {
     cloud.files[`${ids.sessionId}.csv`] = { size: BIG };
     const [pid] = workerdPids();
-    assert.ok(pid, 'found the workerd process');
+    assert.ok(pid || !MEASURES_MEMORY, 'found the workerd process');
     await (await deliver({ event: 'meeting.started' })).arrayBuffer();
     const growth = await peakGrowth(pid, async () => {
       const response = await deliver(chatSynced(cloud.origin, ids));
