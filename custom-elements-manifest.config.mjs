@@ -23,7 +23,7 @@ const types = { outdir: integrations, globalTypePath: '../dist/index.js', hideLo
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.styles.ts', 'src/local-meeting/**', 'src/chat-dump/**', 'src/server/**', 'src/react/**', 'src/dump.ts'],
+  exclude: ['src/**/*.styles.ts', 'src/local-meeting/**', 'src/chat-dump/**', 'src/server/**', 'src/react/**', 'src/dump.ts', 'src/webhook/**', 'src/dump-meeting/**'],
   outdir: out,
   litelement: true,
   // package.json's `customElements` names the committed manifest; the analyzer would point it at
