@@ -4,13 +4,12 @@ import { property, state } from 'lit/decorators.js';
 import { KitElement } from '../base/kit-element.js';
 import { RtkChatToggleEvent } from '../events/chat-toggle.js';
 import { RtkUnreadChangeEvent } from '../events/unread-change.js';
+import { formatUnreadCount } from '../unread/format-count.js';
 import { UnreadController } from '../unread/unread-controller.js';
 import { playCue } from './audible-cue.js';
 import styles from './chat-toggle.styles.js';
 import { setTitlePrefix } from './document-title.js';
 
-/** Counts past this show as "99+". */
-const MAX_SHOWN = 99;
 /** Changes are announced once they settle, not once per message of a burst. */
 const ANNOUNCE_DELAY_MS = 1000;
 /** At most one cue in this time, however fast messages come. */
@@ -168,13 +167,7 @@ export class RtkChatToggle extends KitElement {
       return;
     }
     const count = this.unreadCount;
-    setTitlePrefix(count > 0 ? (title) => this.i18n.titleWithUnread(this.formatCount(count), title) : undefined);
-  }
-
-  /** The count as shown: exact up to 99, then "99+". */
-  private formatCount(count: number): string {
-    const format = new Intl.NumberFormat(this.locale);
-    return count > MAX_SHOWN ? `${format.format(MAX_SHOWN)}+` : format.format(count);
+    setTitlePrefix(count > 0 ? (title) => this.i18n.titleWithUnread(formatUnreadCount(count, this.locale), title) : undefined);
   }
 
   private onClick(): void {
@@ -216,7 +209,7 @@ export class RtkChatToggle extends KitElement {
 
   private renderBadge(unread: number, mentions: number) {
     return html`<span part="badge" class="badge" aria-hidden="true"
-      >${mentions > 0 ? html`<span part="mention" class="mention">@</span>` : nothing}${this.formatCount(unread)}</span
+      >${mentions > 0 ? html`<span part="mention" class="mention">@</span>` : nothing}${formatUnreadCount(unread, this.locale)}</span
     >`;
   }
 }
