@@ -5,7 +5,7 @@ import { KitElement } from '../base/kit-element.js';
 import { RtkChatToggleEvent } from '../events/chat-toggle.js';
 import { RtkUnreadChangeEvent } from '../events/unread-change.js';
 import { formatUnreadCount } from '../unread/format-count.js';
-import { UnreadController } from '../unread/unread-controller.js';
+import { UnreadController, type UnreadCounts } from '../unread/unread-controller.js';
 import { playCue } from './audible-cue.js';
 import styles from './chat-toggle.styles.js';
 import { setTitlePrefix } from './document-title.js';
@@ -45,13 +45,11 @@ const CUE_GAP_MS = 1500;
 export class RtkChatToggle extends KitElement {
   static override styles = [KitElement.styles, styles];
 
-  private readonly unread = new UnreadController(this, () => this.activeMeeting, () => this.countsChanged());
+  private readonly unread = new UnreadController(this, () => this.activeMeeting, (now, before) => this.countsChanged(now, before));
 
   /** The polite announcement of the latest change. */
   @state() private announcement = '';
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The counts last reported, or undefined before the first (which is no change). */
-  private reported: { unread: number; mentions: number } | undefined;
   private lastCueAt = -Infinity;
   private watchedTarget: HTMLElement | undefined;
   private readonly targetWatch = new MutationObserver(() => this.syncExpanded());
@@ -73,12 +71,12 @@ export class RtkChatToggle extends KitElement {
 
   /** Unread messages of the meeting, in every conversation. */
   get unreadCount(): number {
-    return this.unread.store?.unreadCount() ?? 0;
+    return this.unread.unreadCount;
   }
 
   /** Unread messages that mention the local user. */
   get mentionCount(): number {
-    return this.unread.store?.mentionCount() ?? 0;
+    return this.unread.mentionCount;
   }
 
   override connectedCallback(): void {
@@ -91,7 +89,6 @@ export class RtkChatToggle extends KitElement {
     clearTimeout(this.announceTimer);
     this.targetWatch.disconnect();
     this.watchedTarget = undefined;
-    this.reported = undefined;
     if (this.titleCount) setTitlePrefix(undefined);
   }
 
@@ -120,22 +117,12 @@ export class RtkChatToggle extends KitElement {
     if (this.watchedTarget) this.expanded = !this.watchedTarget.hidden;
   }
 
-  private countsChanged(): void {
-    // Letting go of the store as the toggle leaves is no change anybody waits to hear of.
-    if (!this.isConnected) return;
-    const now = { unread: this.unreadCount, mentions: this.mentionCount };
-    const before = this.reported;
-    this.reported = now;
-    if (!before) {
-      // The counts the meeting has as the toggle appears: no change, nothing to announce.
-      this.showTitle(false);
-      return;
-    }
-    if (before.unread === now.unread && before.mentions === now.mentions) return;
+  private countsChanged(now: UnreadCounts, before: UnreadCounts | undefined): void {
     this.showTitle(false);
+    // The counts the meeting has as the toggle appears are no change: nothing to announce.
+    if (!before) return;
     this.dispatchEvent(new RtkUnreadChangeEvent({ unreadCount: now.unread, mentionCount: now.mentions }));
-    const grew = now.unread > before.unread || now.mentions > before.mentions;
-    if (grew) {
+    if (now.unread > before.unread || now.mentions > before.mentions) {
       this.scheduleAnnouncement();
       if (this.sound && (!this.expanded || document.visibilityState !== 'visible')) this.cue(now.mentions > before.mentions);
     } else if (now.unread === 0) {
@@ -147,7 +134,8 @@ export class RtkChatToggle extends KitElement {
   private scheduleAnnouncement(): void {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
-      const { unread, mentions } = this.reported ?? { unread: 0, mentions: 0 };
+      const unread = this.unreadCount;
+      const mentions = this.mentionCount;
       if (unread === 0) return;
       const strings = this.i18n;
       this.announcement = mentions > 0 ? `${strings.unreadMessages(unread)}, ${strings.unreadMentions(mentions)}` : strings.unreadMessages(unread);

@@ -3,6 +3,14 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChatMeeting } from '../meeting/contract.js';
 import { unreadFor, type UnreadStore } from './unread-store.js';
 
+/** The unread totals of a meeting. */
+export interface UnreadCounts {
+  /** Unread messages, in every conversation. */
+  unread: number;
+  /** Unread messages that mention the local user. */
+  mentions: number;
+}
+
 /**
  * Gives an element the unread store of its meeting: uses it while the element is connected, moves
  * to the new meeting's store when the meeting changes, and updates the element on every change.
@@ -11,12 +19,18 @@ export class UnreadController implements ReactiveController {
   private used: UnreadStore | undefined;
   private release: (() => void) | undefined;
   private connected = false;
+  /** The totals last passed to `onCounts`, or undefined before the first since connecting. */
+  private reported: UnreadCounts | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly currentMeeting: () => ChatMeeting | undefined,
-    /** Called after each change of the store (and when the store itself changes). */
-    private readonly onChange?: (store: UnreadStore | undefined) => void,
+    /**
+     * Called when the totals change (another meeting counts as a change), and once on connecting
+     * with `before` undefined: the counts the element starts with, which are no change. Never
+     * called while the host is disconnected. Fire `rtk-unread-change` from here.
+     */
+    private readonly onCounts?: (now: UnreadCounts, before: UnreadCounts | undefined) => void,
   ) {
     host.addController(this);
   }
@@ -24,6 +38,16 @@ export class UnreadController implements ReactiveController {
   /** The store of the current meeting, while the host is connected. */
   get store(): UnreadStore | undefined {
     return this.used;
+  }
+
+  /** Unread messages of the meeting, in every conversation; 0 without a meeting. */
+  get unreadCount(): number {
+    return this.used?.unreadCount() ?? 0;
+  }
+
+  /** Unread messages that mention the local user; 0 without a meeting. */
+  get mentionCount(): number {
+    return this.used?.mentionCount() ?? 0;
   }
 
   hostConnected(): void {
@@ -38,6 +62,7 @@ export class UnreadController implements ReactiveController {
   hostDisconnected(): void {
     this.connected = false;
     this.follow();
+    this.reported = undefined;
   }
 
   private follow(): void {
@@ -52,7 +77,12 @@ export class UnreadController implements ReactiveController {
   }
 
   private readonly changed = (): void => {
-    this.onChange?.(this.used);
     this.host.requestUpdate();
+    if (!this.connected || !this.onCounts) return;
+    const now = { unread: this.unreadCount, mentions: this.mentionCount };
+    const before = this.reported;
+    if (before && before.unread === now.unread && before.mentions === now.mentions) return;
+    this.reported = now;
+    this.onCounts(now, before);
   };
 }
