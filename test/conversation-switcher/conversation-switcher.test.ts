@@ -121,42 +121,31 @@ describe('rtk-conversation-switcher', () => {
     const page = await fixture(html`<div><button>before</button><rtk-conversation-switcher .meeting=${meeting}></rtk-conversation-switcher></div>`);
     const element = page.querySelector('rtk-conversation-switcher')!;
     page.querySelector('button')!.focus();
-    await sendKeys({ press: 'Tab' });
-    expect(focusedId(element)).to.equal('everyone');
+    const press = async (key: string) => {
+      await sendKeys({ press: key });
+      await element.updateComplete;
+      return focusedId(element);
+    };
+    expect(await press('Tab')).to.equal('everyone');
     expect(options(element).filter((option) => option.tabIndex === 0)).to.have.length(1);
-    await sendKeys({ press: 'ArrowDown' });
-    await element.updateComplete;
-    expect(focusedId(element)).to.equal('user-7f3a');
-    await sendKeys({ press: 'End' });
-    await element.updateComplete;
-    expect(focusedId(element)).to.equal('user-dana');
-    await sendKeys({ press: 'ArrowDown' });
-    await element.updateComplete;
-    expect(focusedId(element)).to.equal('user-dana');
-    await sendKeys({ press: 'Home' });
-    await element.updateComplete;
-    expect(focusedId(element)).to.equal('everyone');
-    await sendKeys({ press: 'a' });
-    await element.updateComplete;
-    expect(focusedId(element)).to.equal('user-7f3a');
-    await sendKeys({ press: 'a' });
-    await element.updateComplete;
-    expect(focusedId(element)).to.equal('user-91c4');
+    expect(await press('ArrowDown')).to.equal('user-7f3a');
+    expect(await press('End')).to.equal('user-dana');
+    expect(await press('ArrowDown')).to.equal('user-dana');
+    expect(await press('Home')).to.equal('everyone');
+    expect(await press('a')).to.equal('user-7f3a');
+    expect(await press('a')).to.equal('user-91c4');
     const chosen = oneEvent(element, 'rtk-conversation-change');
     await sendKeys({ press: 'Enter' });
     expect((await chosen).detail.conversation).to.equal('user-91c4');
-    await sendKeys({ press: 'ArrowUp' });
-    await element.updateComplete;
+    expect(await press('ArrowUp')).to.equal('user-7f3a');
     const again = oneEvent(element, 'rtk-conversation-change');
     await sendKeys({ press: ' ' });
     expect((await again).detail.conversation).to.equal('user-7f3a');
     // Leaving and coming back lands on the chosen conversation.
     await sendKeys({ down: 'Shift' });
-    await sendKeys({ press: 'Tab' });
+    expect(await press('Tab')).to.equal(undefined);
     await sendKeys({ up: 'Shift' });
-    expect(focusedId(element)).to.equal(undefined);
-    await sendKeys({ press: 'Tab' });
-    expect(focusedId(element)).to.equal('user-7f3a');
+    expect(await press('Tab')).to.equal('user-7f3a');
   });
 
   it('is accessible, with counts and a choice, light and dark', async () => {

@@ -150,21 +150,19 @@ describe('SeenController', () => {
     const wrapper = document.createElement('div');
     element.replaceWith(wrapper);
     wrapper.append(element);
-    wrapper.style.display = 'none';
-    await settle();
-    incoming(meeting, 'under a hidden ancestor');
-    await settle();
-    expect(store.unreadCount()).to.equal(1);
-    wrapper.style.display = '';
-    await waitFor(() => store.unreadCount() === 0);
-    element.style.height = '0';
-    element.style.overflow = 'hidden';
-    await settle();
-    incoming(meeting, 'in a list of zero height');
-    await settle();
-    expect(store.unreadCount()).to.equal(1);
-    element.style.height = '';
-    await waitFor(() => store.unreadCount() === 0);
+    const ways: Array<[string, () => void, () => void]> = [
+      ['a hidden ancestor', () => (wrapper.style.display = 'none'), () => (wrapper.style.display = '')],
+      ['zero height', () => Object.assign(element.style, { height: '0', overflow: 'hidden' }), () => (element.style.height = '')],
+    ];
+    for (const [way, hide, show] of ways) {
+      hide();
+      await settle();
+      incoming(meeting, `under ${way}`);
+      await settle();
+      expect(store.unreadCount(), way).to.equal(1);
+      show();
+      await waitFor(() => store.unreadCount() === 0, `not seen once ${way} was undone`);
+    }
   });
 
   it('keeps what arrives while the user reads older messages unread until they scroll to it', async () => {
