@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 import type { ChatMeeting } from '../meeting/contract.js';
+import { MeetingController } from '../meeting/meeting-controller.js';
 import { unreadFor, type UnreadStore } from './unread-store.js';
 
 /** The unread totals of a meeting. */
@@ -18,13 +19,14 @@ export interface UnreadCounts {
 export class UnreadController implements ReactiveController {
   private used: UnreadStore | undefined;
   private release: (() => void) | undefined;
+  /** Set first on connecting (this controller is added before its meeting controller). */
   private connected = false;
   /** The totals last passed to `onCounts`, or undefined before the first since connecting. */
   private reported: UnreadCounts | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly currentMeeting: () => ChatMeeting | undefined,
+    currentMeeting: () => ChatMeeting | undefined,
     /**
      * Called when the totals change (another meeting counts as a change), and once on connecting
      * with `before` undefined: the counts the element starts with, which are no change. Never
@@ -33,6 +35,9 @@ export class UnreadController implements ReactiveController {
     private readonly onCounts?: (now: UnreadCounts, before: UnreadCounts | undefined) => void,
   ) {
     host.addController(this);
+    // Which meeting the host has, and when it changes, is the meeting controller's job; the store
+    // hears the meeting's events itself, so this one subscribes to none.
+    new MeetingController(host, currentMeeting, { meetingChanged: (meeting) => this.use(meeting) }, []);
   }
 
   /** The store of the current meeting, while the host is connected. */
@@ -52,21 +57,15 @@ export class UnreadController implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
-    this.follow();
-  }
-
-  hostUpdate(): void {
-    this.follow();
   }
 
   hostDisconnected(): void {
     this.connected = false;
-    this.follow();
+    this.use(undefined);
     this.reported = undefined;
   }
 
-  private follow(): void {
-    const meeting = this.connected ? this.currentMeeting() : undefined;
+  private use(meeting: ChatMeeting | undefined): void {
     if (meeting === this.used?.meeting) return;
     this.used?.removeEventListener('change', this.changed);
     this.release?.();
