@@ -37,7 +37,7 @@ const CUE_GAP_MS = 1500;
  * @cssprop [--rtk-chat-toggle-badge-color=var(--rtk-color-accent)] - Background of the unread count.
  * @cssprop [--rtk-chat-toggle-on-badge-color=var(--rtk-color-on-accent)] - Text of the unread count.
  * @cssprop [--rtk-chat-toggle-mention-color=var(--rtk-color-danger)] - Background of the count when the local user is mentioned.
- * @cssprop [--rtk-chat-toggle-on-mention-color] - Text of the count when the local user is mentioned.
+ * @cssprop [--rtk-chat-toggle-on-mention-color] - Text of the count when the local user is mentioned; white in the light theme, near black in the dark one.
  *
  * @fires {RtkChatToggleEvent} rtk-chat-toggle - When the user activates the button; cancelable, before the `for` element is shown or hidden.
  * @fires {RtkUnreadChangeEvent} rtk-unread-change - When `unreadCount` or `mentionCount` changed.

@@ -47,7 +47,7 @@ export class RtkConversationSwitcher extends KitElement {
   @state() private active: string | undefined;
 
   /** The chosen conversation: `everyone`, or the user id of the other person. */
-  @property({ reflect: true }) conversation: string = EVERYONE;
+  @property({ reflect: true }) conversation = 'everyone';
 
   constructor() {
     super();
