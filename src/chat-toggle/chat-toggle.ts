@@ -54,7 +54,7 @@ export class RtkChatToggle extends KitElement {
   private watchedTarget: HTMLElement | undefined;
   private readonly targetWatch = new MutationObserver(() => this.syncExpanded());
 
-  /** The id of the element to show and hide (e.g. an `<rtk-chat>`), in the same document or shadow root. */
+  /** The id of the element to show and hide (e.g. an `<rtk-chat>`), in the same document or shadow root; the button controls it (`aria-controls`). */
   @property({ attribute: 'for' }) htmlFor: string | undefined;
 
   /** Whether the chat is open; with `for`, it follows that element's `hidden`. Reflected as `aria-expanded`. */
@@ -92,6 +92,10 @@ export class RtkChatToggle extends KitElement {
     if (this.titleCount) setTitlePrefix(undefined);
   }
 
+  protected override firstUpdated(): void {
+    this.linkButton();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('htmlFor')) this.watchTarget();
     if (changed.has('titleCount') || changed.has('locale') || changed.has('strings')) this.showTitle(changed.has('titleCount'));
@@ -111,6 +115,13 @@ export class RtkChatToggle extends KitElement {
     this.watchedTarget = target;
     if (target) this.targetWatch.observe(target, { attributes: true, attributeFilter: ['hidden'] });
     this.syncExpanded();
+    this.linkButton();
+  }
+
+  /** An id cannot point out of a shadow root; an element reference can (ARIA element reflection). */
+  private linkButton(): void {
+    const button = this.renderRoot?.querySelector('button');
+    if (button && 'ariaControlsElements' in button) button.ariaControlsElements = this.watchedTarget ? [this.watchedTarget] : null;
   }
 
   private syncExpanded(): void {
@@ -174,14 +185,12 @@ export class RtkChatToggle extends KitElement {
     const unread = this.unreadCount;
     const mentions = this.mentionCount;
     const status = [unread > 0 ? strings.unreadMessages(unread) : '', mentions > 0 ? strings.unreadMentions(mentions) : ''].filter(Boolean).join(', ');
-    const controls = this.target ? this.htmlFor : undefined;
     return html`<div part="base" class="base">
       <button
         part="button"
         type="button"
         class=${mentions > 0 ? 'mentioned' : unread > 0 ? 'unread' : ''}
         aria-expanded=${this.expanded ? 'true' : 'false'}
-        aria-controls=${controls ?? nothing}
         @click=${this.onClick}
       >
         <svg part="icon" aria-hidden="true" viewBox="0 0 20 20" width="18" height="18">

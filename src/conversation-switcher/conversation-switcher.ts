@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 
 import { KitElement } from '../base/kit-element.js';
-import { isBlankName, listConversations, type ConversationSummary } from '../conversations/conversation-list.js';
+import { isBlankName, listConversations, type ConversationCounts, type ConversationSummary } from '../conversations/conversation-list.js';
 import { EVERYONE } from '../conversations/conversations.js';
 import { RtkConversationChangeEvent } from '../events/conversation-change.js';
 import { chatAbilities, chatMessages, joinedParticipants } from '../meeting/chat-queries.js';
@@ -59,18 +59,18 @@ export class RtkConversationSwitcher extends KitElement {
   get conversations(): ConversationSummary[] {
     const meeting = this.activeMeeting;
     const abilities = chatAbilities(meeting);
-    const store = this.unread.store;
+    // Counted once for all: a store with many unread messages is not walked once per person.
+    const unread = this.unread.store?.unreadConversations() ?? new Map<string, ConversationCounts>();
+    const counts = (id: string) => ({ ...(unread.get(id) ?? { unread: 0, mentions: 0 }) });
     const list = listConversations({
       messages: chatMessages(meeting?.chat),
       selfUserId: meeting?.self?.userId,
       participants: joinedParticipants(meeting),
       includeJoined: abilities.sendPrivateText || abilities.sendPrivateFiles,
-      counts: (id) => store?.counts(id) ?? { unread: 0, mentions: 0 },
+      counts,
     });
     // A conversation the app opened with someone the list does not know (yet) still shows, chosen.
-    if (!list.some((entry) => entry.id === this.conversation)) {
-      list.push({ id: this.conversation, name: '', joined: false, ...(store?.counts(this.conversation) ?? { unread: 0, mentions: 0 }) });
-    }
+    if (!list.some((entry) => entry.id === this.conversation)) list.push({ id: this.conversation, name: '', joined: false, ...counts(this.conversation) });
     return list;
   }
 

@@ -131,7 +131,8 @@ describe('rtk-chat-toggle', () => {
     const panel = page.querySelector<HTMLElement>('#panel')!;
     await element.updateComplete;
     expect(button(element).getAttribute('aria-expanded')).to.equal('false');
-    expect(button(element).getAttribute('aria-controls')).to.equal('panel');
+    expect(button(element).ariaControlsElements).to.deep.equal([panel]);
+    await expect(element).to.be.accessible();
     const toggled = oneEvent(element, 'rtk-chat-toggle');
     button(element).click();
     expect((await toggled).detail).to.deep.equal({ open: true, target: panel });
@@ -158,7 +159,7 @@ describe('rtk-chat-toggle', () => {
     expect(element.expanded).to.equal(true);
     await element.updateComplete;
     expect(button(element).getAttribute('aria-expanded')).to.equal('true');
-    expect(button(element).hasAttribute('aria-controls')).to.equal(false);
+    expect(button(element).ariaControlsElements).to.equal(null);
     const closed = oneEvent(element, 'rtk-chat-toggle') as Promise<RtkChatToggleEvent>;
     button(element).click();
     expect((await closed).detail.open).to.equal(false);
