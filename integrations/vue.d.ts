@@ -8,7 +8,12 @@ import type {
   RtkMessageDeletedEvent,
   RtkMessageEditedEvent,
   RtkMessagePinEvent,
+  RtkChatToggle,
+  RtkChatToggleEvent,
+  RtkUnreadChangeEvent,
   RtkChat,
+  RtkConversationSwitcher,
+  RtkConversationChangeEvent,
   RtkChatExportButton,
   RtkChatExportEvent,
   RtkChatExportErrorEvent,
@@ -73,6 +78,35 @@ type RtkChatMessageProps = {
   onRtkMessageError?: (e: RtkMessageErrorEvent) => void;
 };
 
+type RtkChatToggleProps = {
+  /** The id of the element to show and hide (e.g. an `<rtk-chat>`), in the same document or shadow root; the button controls it (`aria-controls`). */
+  for?: RtkChatToggle["htmlFor"];
+  /** Whether the chat is open; with `for`, it follows that element's `hidden`. Reflected as `aria-expanded`. */
+  expanded?: RtkChatToggle["expanded"];
+  /** Shows only the icon and the count; the label stays for screen readers. */
+  compact?: RtkChatToggle["compact"];
+  /** Puts the unread count in front of the page title, as "(3) Title". Off by default. */
+  titleCount?: RtkChatToggle["titleCount"];
+  /** Plays a short tone (made in the browser, no sound file) when a message arrives while the chat is closed or the page hidden. Off by default. */
+  sound?: RtkChatToggle["sound"];
+  /** The locale for times, dates and sizes; the browser's by default. */
+  locale?: RtkChatToggle["locale"];
+  /** `light` or `dark`; unset follows the kit element it is in, else the system. */
+  theme?: RtkChatToggle["theme"];
+  /** Unread messages of the meeting, in every conversation. */
+  unreadCount?: RtkChatToggle["unreadCount"];
+  /** Unread messages that mention the local user. */
+  mentionCount?: RtkChatToggle["mentionCount"];
+  /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
+  meeting?: RtkChatToggle["meeting"];
+  /** Replacements for any of the English strings. */
+  strings?: RtkChatToggle["strings"];
+  /** When the user activates the button; cancelable, before the `for` element is shown or hidden. */
+  onRtkChatToggle?: (e: RtkChatToggleEvent) => void;
+  /** When `unreadCount` or `mentionCount` changed. */
+  onRtkUnreadChange?: (e: RtkUnreadChangeEvent) => void;
+};
+
 type RtkChatProps = {
   /** Shows only the messages of this user id. */
   filterUserId?: RtkChat["filterUserId"];
@@ -102,6 +136,23 @@ type RtkChatProps = {
   onRtkMessageDeleted?: (e: RtkMessageDeletedEvent) => void;
   /** Before a message is pinned or unpinned; cancelable. */
   onRtkMessagePin?: (e: RtkMessagePinEvent) => void;
+};
+
+type RtkConversationSwitcherProps = {
+  /** The chosen conversation: `everyone`, or the user id of the other person. */
+  conversation?: RtkConversationSwitcher["conversation"];
+  /** The locale for times, dates and sizes; the browser's by default. */
+  locale?: RtkConversationSwitcher["locale"];
+  /** `light` or `dark`; unset follows the kit element it is in, else the system. */
+  theme?: RtkConversationSwitcher["theme"];
+  /** The conversations listed now, in order, with their unread counts. */
+  conversations?: RtkConversationSwitcher["conversations"];
+  /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
+  meeting?: RtkConversationSwitcher["meeting"];
+  /** Replacements for any of the English strings. */
+  strings?: RtkConversationSwitcher["strings"];
+  /** When the user chooses another conversation; cancelable. */
+  onRtkConversationChange?: (e: RtkConversationChangeEvent) => void;
 };
 
 type RtkChatExportButtonProps = {
@@ -217,6 +268,34 @@ export type CustomElements = {
   "rtk-chat-message": DefineComponent<RtkChatMessageProps>;
 
   /**
+   * A chat button with the unread count.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **rtk-chat-toggle** - When the user activates the button; cancelable, before the `for` element is shown or hidden.
+   * - **rtk-unread-change** - When `unreadCount` or `mentionCount` changed.
+   *
+   * ### **Slots:**
+   *  - _default_ - The button's label; `Chat` by default.
+   *
+   * ### **CSS Properties:**
+   *  - **--rtk-chat-toggle-badge-color** - Background of the unread count. _(default: var(--rtk-color-accent))_
+   * - **--rtk-chat-toggle-on-badge-color** - Text of the unread count. _(default: var(--rtk-color-on-accent))_
+   * - **--rtk-chat-toggle-mention-color** - Background of the count when the local user is mentioned. _(default: var(--rtk-color-danger))_
+   * - **--rtk-chat-toggle-on-mention-color** - Text of the count when the local user is mentioned. _(default: light-dark(#ffffff, #2a0b08))_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The wrapper.
+   * - **button** - The button.
+   * - **icon** - The chat icon.
+   * - **label** - The label.
+   * - **badge** - The unread count; absent when nothing is unread.
+   * - **mention** - The `@` mark in the badge when an unread message mentions the local user.
+   */
+  "rtk-chat-toggle": DefineComponent<RtkChatToggleProps>;
+
+  /**
    * The chat panel of a meeting.
    * ---
    *
@@ -276,6 +355,29 @@ export type CustomElements = {
    * - **notice** - The line shown instead of the composer to someone who may not send.
    */
   "rtk-chat": DefineComponent<RtkChatProps>;
+
+  /**
+   * A list of conversations to switch between, with unread counts.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **rtk-conversation-change** - When the user chooses another conversation; cancelable.
+   *
+   * ### **CSS Properties:**
+   *  - **--rtk-conversation-switcher-selected-color** - Marks the chosen conversation. _(default: var(--rtk-color-accent))_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The wrapper.
+   * - **list** - The list of conversations.
+   * - **option** - One conversation.
+   * - **name** - A conversation's name.
+   * - **hint** - What tells two people of the same name apart.
+   * - **status** - "not in the meeting", for someone who left.
+   * - **count** - The unread count of a conversation.
+   * - **mention** - The `@` mark on a count when a message there mentions the local user.
+   */
+  "rtk-conversation-switcher": DefineComponent<RtkConversationSwitcherProps>;
 
   /**
    * A button that downloads the chat as CSV.

@@ -16,10 +16,14 @@ import {
   RtkChatComposer as RtkChatComposerElement,
   RtkChatExportButton as RtkChatExportButtonElement,
   RtkChatMessage as RtkChatMessageElement,
+  RtkChatToggle as RtkChatToggleElement,
+  RtkConversationSwitcher as RtkConversationSwitcherElement,
   RtkMeetingProvider as RtkMeetingProviderElement,
   RtkPinnedMessages as RtkPinnedMessagesElement,
   type RtkChatExportErrorEvent,
   type RtkChatExportEvent,
+  type RtkChatToggleEvent,
+  type RtkConversationChangeEvent,
   type RtkMessageDeleteEvent,
   type RtkMessageDeletedEvent,
   type RtkMessageEditedEvent,
@@ -27,6 +31,7 @@ import {
   type RtkMessagePinEvent,
   type RtkMessageSelectEvent,
   type RtkMessageSentEvent,
+  type RtkUnreadChangeEvent,
 } from '../elements.js';
 
 /** The chat panel of a meeting. `<rtk-chat>` for React. */
@@ -82,6 +87,29 @@ export const RtkChatMessage = createComponent({
     onRtkMessageError: 'rtk-message-error' as EventName<RtkMessageErrorEvent>,
   },
   displayName: 'RtkChatMessage',
+});
+
+/** A chat button with the unread count. `<rtk-chat-toggle>` for React. */
+export const RtkChatToggle = createComponent({
+  tagName: 'rtk-chat-toggle',
+  elementClass: RtkChatToggleElement,
+  react: React,
+  events: {
+    onRtkChatToggle: 'rtk-chat-toggle' as EventName<RtkChatToggleEvent>,
+    onRtkUnreadChange: 'rtk-unread-change' as EventName<RtkUnreadChangeEvent>,
+  },
+  displayName: 'RtkChatToggle',
+});
+
+/** A list of conversations to switch between, with unread counts. `<rtk-conversation-switcher>` for React. */
+export const RtkConversationSwitcher = createComponent({
+  tagName: 'rtk-conversation-switcher',
+  elementClass: RtkConversationSwitcherElement,
+  react: React,
+  events: {
+    onRtkConversationChange: 'rtk-conversation-change' as EventName<RtkConversationChangeEvent>,
+  },
+  displayName: 'RtkConversationSwitcher',
 });
 
 /** Provides a meeting to the kit's elements inside it. `<rtk-meeting-provider>` for React. */
