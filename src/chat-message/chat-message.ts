@@ -7,6 +7,7 @@ import { RtkMessageEditedEvent } from '../events/message-edited.js';
 import { RtkMessageErrorEvent, type MessageAction } from '../events/message-error.js';
 import { RtkMessagePinEvent } from '../events/message-pin.js';
 import { formatDateTime, formatTime, messageTimeMs, nonEmpty, safeUrl } from '../format/format.js';
+import { isPrivateMessage, messageText, privateParties } from '../conversations/conversations.js';
 import { chatAbilities, isOwnMessage, joinedParticipants } from '../meeting/chat-queries.js';
 import type { ChatMessage } from '../meeting/contract.js';
 import { describeError, errorCode } from '../meeting/errors.js';
@@ -96,7 +97,7 @@ export class RtkChatMessage extends KitElement {
     this.messageId = message && message.type !== MALFORMED_TYPE ? message.id : undefined;
     this.own = message !== undefined && isOwnMessage(this.activeMeeting, message);
     this.pinned = message?.pinned === true;
-    this.isPrivate = (message?.targetUserIds?.length ?? 0) > 0;
+    this.isPrivate = message !== undefined && isPrivateMessage(message);
     if (changed.has('message')) {
       this.imageFailed = false;
       if (changed.get('message')?.id !== message?.id) this.editing = this.confirming = this.menuOpen = false;
@@ -241,7 +242,9 @@ export class RtkChatMessage extends KitElement {
     const strings = this.i18n;
     const abilities = chatAbilities(this.activeMeeting);
     const actions: Action[] = [];
-    if (this.own && abilities.editOwn && EDITABLE.has(message.type)) actions.push({ name: 'edit', label: strings.edit, run: () => this.startEditing() });
+    // A legacy private message is not edited: the edit would go out as a public text.
+    const legacy = this.isPrivate && !message.targetUserIds?.length;
+    if (this.own && abilities.editOwn && EDITABLE.has(message.type) && !legacy) actions.push({ name: 'edit', label: strings.edit, run: () => this.startEditing() });
     if (abilities.pin) {
       actions.push(this.pinned ? { name: 'unpin', label: strings.unpin, run: () => this.togglePin() } : { name: 'pin', label: strings.pin, run: () => this.togglePin() });
     }
@@ -266,7 +269,7 @@ export class RtkChatMessage extends KitElement {
         ${this.grouped ? nothing : this.renderHeader(time, timeText)}
         <div class="row">
           ${editingText
-            ? renderTextEditor(message.message ?? '', { strings, busy, cancel, onKey: (e) => this.onEditorKey(e), save: () => this.saveText() })
+            ? renderTextEditor(messageText(message), { strings, busy, cancel, onKey: (e) => this.onEditorKey(e), save: () => this.saveText() })
             : this.renderBubble(message, time, timeText)}
           ${renderActions(this.actions, { strings, busy, open: this.menuOpen, toggle: () => (this.menuOpen = !this.menuOpen) })}
         </div>
@@ -317,7 +320,7 @@ export class RtkChatMessage extends KitElement {
   private privateMarker(message: ChatMessage): string {
     const strings = this.i18n;
     const selfId = this.activeMeeting?.self?.userId;
-    const others = (message.targetUserIds ?? []).filter((userId) => userId !== message.userId);
+    const others = [...(privateParties(message) ?? [])].filter((userId) => userId !== message.userId);
     if (others.length === 0) return strings.privateMessage;
     const people = joinedParticipants(this.activeMeeting);
     const names = others.map((userId) => (userId === selfId ? strings.you : nonEmpty(people.find((p) => p.userId === userId)?.name) ?? strings.unknownSender));

@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 
 import { displayFileName, formatSize, linkify, nonEmpty, safeUrl } from '../format/format.js';
+import { messageText } from '../conversations/conversations.js';
 import type { ChatMessage } from '../meeting/contract.js';
 import type { ChatStrings } from '../strings/strings.js';
 
@@ -27,7 +28,8 @@ export function renderBody(message: ChatMessage, context: BodyContext): Template
   const { strings } = context;
   switch (message.type) {
     case 'text':
-      return message.message === undefined ? fallback(strings.malformedMessage) : renderText(message.message);
+      // A legacy private message shows its inner text.
+      return message.message === undefined ? fallback(strings.malformedMessage) : renderText(messageText(message));
     case 'image':
       return renderImage(message, context);
     case 'file':

@@ -304,6 +304,18 @@ describe('rtk-chat-message', () => {
     expect(shadow(secret).querySelector('.marker-private')!.textContent).to.equal('private to You');
   });
 
+  it("reads an older client's private message out of its JSON, and leaves text that merely holds JSON as text", async () => {
+    meeting.addParticipant({ id: 'peer-bob', userId: 'user-bob', name: 'Bob' });
+    const legacy = await show(meeting, meeting.receive({ type: 'text', message: '{"target":["user-me","user-bob"],"message":"just us"}', userId: 'user-bob', displayName: 'Bob' }));
+    expect(legacy.hasAttribute('private')).to.equal(true);
+    expect(shadow(legacy).querySelector('.text')!.textContent).to.equal('just us');
+    expect(shadow(legacy).querySelector('.marker-private')!.textContent).to.equal('private to You');
+    const text = 'config: {"target":["x"],"message":"y"}';
+    const plain = await show(meeting, meeting.receive({ type: 'text', message: text, userId: 'user-bob', displayName: 'Bob' }));
+    expect(plain.hasAttribute('private')).to.equal(false);
+    expect(shadow(plain).querySelector('.text')!.textContent).to.equal(text);
+  });
+
   it('shows the time of a grouped message when focus or the pointer is on it', async () => {
     const element = await show(meeting, incoming(meeting, 'second of a group'));
     element.grouped = true;
