@@ -57,6 +57,8 @@ export class ChatServer {
   readonly history = new ChatHistory();
   readonly #context: ChatServerContext;
   #clock = 0;
+  /** The time of this meeting's last send, epoch ms. */
+  #lastSentMs = -Infinity;
   #channel: RoomChannel | undefined;
   #sink: ChatSink | undefined;
 
@@ -113,11 +115,14 @@ export class ChatServer {
   send(content: MessageContent, targetUserIds: string[]): void {
     if (!this.#acceptsWrites('sendMessage')) return;
     const { self, now } = this.#context;
+    // The server stamps one sender's messages in the order they come: two sent within one
+    // millisecond must not swap places in the history (equal times are ordered by id).
+    this.#lastSentMs = Math.max(now(), this.#lastSentMs + 1);
     const message = buildMessage({
       id: uuid(),
       userId: self.userId,
       displayName: self.name,
-      timeMs: now(),
+      timeMs: this.#lastSentMs,
       content,
       targetUserIds,
     });

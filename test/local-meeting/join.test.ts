@@ -180,4 +180,17 @@ describe('local meeting: joining a room', () => {
     expect(answer.history.records).to.have.length(5);
     expect(host.participants.joined.toArray().map((participant) => participant.id)).to.have.members(['peer-x', 'peer-y']);
   });
+
+  it("keeps one sender's messages in sending order in a newcomer's history, even within one millisecond", async () => {
+    const room = uniqueRoom();
+    const now = () => 1_700_000_000_000;
+    const a = member(room, 'a', { now });
+    await a.join();
+    const sent = [];
+    for (const text of ['one', 'two', 'three', 'four', 'five']) sent.push((await sendAndEcho(a, text)).id);
+    const b = member(room, 'b');
+    await b.join();
+    expect(ids(b)).to.deep.equal(sent);
+    expect((await b.chat.fetchPublicMessages({ timestamp: 0, limit: 10 })).map((message) => message.id)).to.deep.equal(sent);
+  });
 });
