@@ -57,22 +57,16 @@ export class ChatWrites {
   async sendImage(image: File, peerIds: string[] | undefined): Promise<void> {
     const { server, logger, upload } = this.#context;
     if (!this.#may({ method: 'sendImageMessage', needs: ['files'], peerIds })) return;
-    if (!image) {
-      logger.error('sendImageMessage::required_argument_image_can_not_be_empty');
-      return;
-    }
+    if (!this.#given(image, 'sendImageMessage::required_argument_image_can_not_be_empty')) return;
     if (!acceptsImage(image, logger)) return;
     withUploadErrors('Error sending image message.', () => server.send({ type: 'image', link: upload(image) }, this.#targets(peerIds)));
   }
 
   /** `sendFileMessage`: refusals are logged, an upload failure is `0500`. */
   async sendFile(file: File, peerIds: string[] | undefined): Promise<void> {
-    const { server, logger, upload } = this.#context;
+    const { server, upload } = this.#context;
     if (!this.#may({ method: 'sendFileMessage', needs: ['files'], peerIds })) return;
-    if (!file) {
-      logger.error('sendFileMessage::required_argument_file_can_not_be_empty');
-      return;
-    }
+    if (!this.#given(file, 'sendFileMessage::required_argument_file_can_not_be_empty')) return;
     withUploadErrors('Error sending file message.', () => {
       const link = upload(file);
       server.send({ type: 'file', link, name: file.name, size: sizeOf(file) }, this.#targets(peerIds));
@@ -98,10 +92,7 @@ export class ChatWrites {
   /** `editTextMessage`: the public-chat permission (even for a private message), no length check. */
   async editText(messageId: string, message: string): Promise<void> {
     if (!this.#may({ method: 'editTextMessage', needs: ['text'] })) return;
-    if (!message) {
-      this.#context.logger.error('editTextMessage::message_can_not_be_empty');
-      return;
-    }
+    if (!this.#given(message, 'editTextMessage::message_can_not_be_empty')) return;
     this.#context.server.edit(messageId, { type: 'text', message });
   }
 
@@ -109,10 +100,7 @@ export class ChatWrites {
   async editImage(messageId: string, image: File): Promise<void> {
     const { server, logger, upload } = this.#context;
     if (!this.#may({ method: 'editImageMessage', needs: ['files'] })) return;
-    if (!image) {
-      logger.error('editImageMessage::required_argument_image_can_not_be_empty');
-      return;
-    }
+    if (!this.#given(image, 'editImageMessage::required_argument_image_can_not_be_empty')) return;
     if (!acceptsImage(image, logger)) return;
     const link = withUploadErrors('Error editing image message.', () => upload(image));
     server.edit(messageId, { type: 'image', link });
@@ -120,14 +108,18 @@ export class ChatWrites {
 
   /** `editFileMessage`; the SDK logs its refusals under `sendFileMessage`'s keys. */
   async editFile(messageId: string, file: File): Promise<void> {
-    const { server, logger, upload } = this.#context;
+    const { server, upload } = this.#context;
     if (!this.#may({ method: 'sendFileMessage', needs: ['files'] })) return;
-    if (!file) {
-      logger.error('sendFileMessage::required_argument_file_can_not_be_empty');
-      return;
-    }
+    if (!this.#given(file, 'sendFileMessage::required_argument_file_can_not_be_empty')) return;
     const link = withUploadErrors('Error editing file message.', () => upload(file));
     server.edit(messageId, { type: 'file', link, name: file.name, size: sizeOf(file) });
+  }
+
+  /** Whether a required argument was given; when not, logs `key` as the SDK does and the method returns. */
+  #given(value: unknown, key: string): boolean {
+    if (value) return true;
+    this.#context.logger.error(key);
+    return false;
   }
 
   #may(check: WriteCheck): boolean {

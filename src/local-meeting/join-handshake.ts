@@ -12,7 +12,8 @@
  */
 import type { HistorySnapshot } from './history.js';
 import type { LocalMeetingLogger } from './logger.js';
-import type { LocalParticipant, LocalSelf, ParticipantMap } from './participants.js';
+import type { LocalSelf, ParticipantMap } from './participants.js';
+import { toParticipant } from './participants.js';
 import type { ChatOperation, WireMessage, WireParticipant } from './room-channel.js';
 import { RoomChannel } from './room-channel.js';
 import type { Scheduler } from './scheduler.js';
@@ -56,10 +57,6 @@ const MAX_JOIN_ROUNDS = 5;
 function seedsBefore(a: WireParticipant, b: WireParticipant): boolean {
   if (Boolean(a.seeded) !== Boolean(b.seeded)) return Boolean(a.seeded);
   return a.id < b.id;
-}
-
-function participantOf(wire: WireParticipant): LocalParticipant {
-  return { id: wire.id, userId: wire.userId, name: wire.name };
 }
 
 /** One meeting's membership of a room, from its `hello` to its `bye`. */
@@ -151,7 +148,7 @@ export class JoinHandshake {
         if (from.id === self.id) return;
         this.#gone.delete(from.id);
         this.#peers.set(from.id, from);
-        participants.add(participantOf(from), silent);
+        participants.add(toParticipant(from), silent);
         // A repeated hello from one already answered (a slow tab asking again) gets no second history.
         if (this.#members.includes(from.id)) return;
         this.#waiting.add(from.id);
@@ -180,7 +177,7 @@ export class JoinHandshake {
         for (const peer of message.roster) {
           if (peer.id === self.id || this.#gone.has(peer.id)) continue;
           this.#peers.set(peer.id, peer);
-          participants.add(participantOf(peer), silent);
+          participants.add(toParticipant(peer), silent);
         }
         this.#adoptMembers(message.members);
         this.#welcome = { sessionId: message.sessionId, history: message.history };
@@ -188,7 +185,7 @@ export class JoinHandshake {
         break;
       case 'joining':
         this.#peers.set(message.from.id, message.from);
-        participants.add(participantOf(message.from), silent);
+        participants.add(toParticipant(message.from), silent);
         break;
     }
   };

@@ -13,7 +13,7 @@ import { consoleLogger } from './logger.js';
 import type { PartialMessage } from './messages.js';
 import { uuid } from './messages.js';
 import type { LocalParticipant } from './participants.js';
-import { LocalSelf, ParticipantMap } from './participants.js';
+import { LocalSelf, ParticipantMap, toParticipant } from './participants.js';
 import { LocalPermissions } from './permissions.js';
 import { Scheduler } from './scheduler.js';
 import { defaultAuthor, generateHistory, historyFromPartials } from './seed.js';
@@ -95,18 +95,10 @@ export class LocalMeeting implements ChatMeeting {
     this.#logger = options.logger ?? consoleLogger;
     this.#now = options.now ?? Date.now;
     const permissions = new LocalPermissions(options.permissions, this.#logger);
-    this.self = new LocalSelf(
-      {
-        id: options.self?.id ?? uuid(),
-        userId: options.self?.userId ?? uuid(),
-        name: options.self?.name ?? 'Local user',
-      },
-      permissions,
-      this.#logger,
-    );
+    this.self = new LocalSelf(toParticipant({ ...options.self, name: options.self?.name ?? 'Local user' }), permissions, this.#logger);
     this.participants = { joined: new ParticipantMap(this.#logger) };
     for (const participant of options.participants ?? []) {
-      this.participants.joined.add(this.#participant(participant), true);
+      this.participants.joined.add(toParticipant(participant), true);
     }
     this.meta = {
       meetingId: options.meetingId ?? (options.room === undefined ? uuid() : `local-${options.room}`),
@@ -176,7 +168,7 @@ export class LocalMeeting implements ChatMeeting {
    * emits `participantJoined`. Returns it (with a random peer id and user id unless given).
    */
   addParticipant(participant: { id?: string; userId?: string; name: string }): LocalParticipant {
-    const added = this.#participant(participant);
+    const added = toParticipant(participant);
     this.participants.joined.add(added);
     return added;
   }
@@ -253,9 +245,6 @@ export class LocalMeeting implements ChatMeeting {
     return typeof seed === 'number' ? seed > 0 : Array.isArray(seed) && seed.length > 0;
   }
 
-  #participant(participant: { id?: string; userId?: string; name: string }): LocalParticipant {
-    return { id: participant.id ?? uuid(), userId: participant.userId ?? uuid(), name: participant.name };
-  }
 }
 
 /**

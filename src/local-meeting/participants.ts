@@ -4,6 +4,7 @@
 import type { MeetingParticipant } from '../meeting/contract.js';
 import type { WarningSink } from './emitter.js';
 import { LocalEventEmitter } from './emitter.js';
+import { uuid } from './messages.js';
 import type { LocalPermissions } from './permissions.js';
 
 /** A participant of the local meeting: peer id, user id and display name. */
@@ -14,6 +15,11 @@ export interface LocalParticipant extends MeetingParticipant {
   userId: string;
   /** Display name. */
   name: string;
+}
+
+/** A participant with just its peer id, user id and name; the ids are random when not given. */
+export function toParticipant(participant: { id?: string; userId?: string; name: string }): LocalParticipant {
+  return { id: participant.id ?? uuid(), userId: participant.userId ?? uuid(), name: participant.name };
 }
 
 /** The events of `meeting.self`, with the SDK's payloads. */

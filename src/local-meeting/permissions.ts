@@ -17,7 +17,7 @@ export type LocalPermissionEvents = {
 };
 
 /** The defaults: a host may do everything in the chat. */
-export const HOST_PERMISSIONS: Required<ChatPermissions> = {
+const HOST_PERMISSIONS: Required<ChatPermissions> = {
   chatPublic: { canSend: true, text: true, files: true },
   chatPrivate: { canSend: true, canReceive: true, text: true, files: true },
   pinParticipant: true,
