@@ -11,8 +11,8 @@
  * - a deleted id stays deleted: a late add, edit or pin of it is ignored.
  */
 import type { ChatMessage } from '../meeting/contract.js';
-import type { MessageContent } from './messages.js';
-import { fullContent } from './messages.js';
+import type { MessageContent, PackedMessage } from './messages.js';
+import { fullContent, packMessage, unpackMessage } from './messages.js';
 
 /** A Lamport stamp: which write wins. */
 export interface Stamp {
@@ -32,10 +32,10 @@ export interface HistoryRecord {
   pin: Stamp;
 }
 
-/** What a meeting already in the room sends one that joins. */
+/** What a meeting already in the room sends one that joins; the messages are packed (`packMessage`). */
 export interface HistorySnapshot {
   /** The messages the joining user may read, in time order. */
-  records: HistoryRecord[];
+  records: Array<Omit<HistoryRecord, 'message'> & { message: PackedMessage }>;
   /** Every deleted id, so a message deleted meanwhile stays deleted. */
   deleted: string[];
 }
@@ -170,7 +170,8 @@ export class ChatHistory {
   /** Folds in another copy's history: new messages added, newer writes kept, deletions applied. */
   merge(snapshot: HistorySnapshot): void {
     for (const id of snapshot.deleted) this.delete(id);
-    for (const record of snapshot.records) {
+    for (const packed of snapshot.records) {
+      const record = { ...packed, message: unpackMessage(packed.message) };
       const current = this.#byId.get(record.message.id);
       if (!current) {
         this.insert(record);
@@ -188,7 +189,9 @@ export class ChatHistory {
   /** The history a joining user may receive: the messages `visible` accepts, and all tombstones. */
   snapshot(visible: (message: ChatMessage) => boolean): HistorySnapshot {
     return {
-      records: this.#records.filter((record) => visible(record.message)),
+      records: this.#records
+        .filter((record) => visible(record.message))
+        .map(({ message, content, pin }) => ({ message: packMessage(message), content, pin })),
       deleted: [...this.#deleted],
     };
   }

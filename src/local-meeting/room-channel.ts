@@ -3,6 +3,7 @@
  * has two `BroadcastChannel`s, so meetings in one page and in other tabs of the same origin meet:
  * the room's, which every meeting hears (presence and chat writes), and its own inbox, which only
  * it hears (the answers to its `hello`, a history among them, so no other meeting decodes them).
+ * While meetings of a page join, the page also sends itself probes (see `RoomChannel.flush`).
  * What crosses is structured-cloned, so every meeting works on its own copies.
  */
 import type { HistoryRecord, HistorySnapshot, Stamp } from './history.js';
@@ -87,8 +88,8 @@ export function envelope<Body>(body: Body): Envelope<Body> {
 
 /** The body of a posted message, or `undefined` when it is not one of ours. */
 export function unwrap(data: unknown): unknown {
-  const envelope = data as Partial<Envelope<unknown>> | null;
-  return typeof envelope === 'object' && envelope?.protocol === PROTOCOL ? envelope.body : undefined;
+  const posted = data as Partial<Envelope<unknown>> | null;
+  return typeof posted === 'object' && posted?.protocol === PROTOCOL ? posted.body : undefined;
 }
 
 /** Where the channel reports a failed post. */

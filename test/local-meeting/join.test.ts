@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { LocalMeeting } from '../../src/local-meeting/index.js';
 import type { InboxMessage, RoomMessage, WireMessage } from '../../src/local-meeting/room-channel.js';
 import { envelope, inboxChannelName, roomChannelName, unwrap } from '../../src/local-meeting/room-channel.js';
-import { meeting, sendAndEcho, uniqueRoom, until } from './helpers.js';
+import { meeting, nextEvent, sendAndEcho, uniqueRoom, until } from './helpers.js';
 
 /**
  * What crosses one channel of the room, as any other tab could listen to it: the room's channel,
@@ -192,5 +192,38 @@ describe('local meeting: joining a room', () => {
     await b.join();
     expect(ids(b)).to.deep.equal(sent);
     expect((await b.chat.fetchPublicMessages({ timestamp: 0, limit: 10 })).map((message) => message.id)).to.deep.equal(sent);
+  });
+
+  it("gives a newcomer the room's messages exactly, field for field and in the SDK's field order", async () => {
+    const room = uniqueRoom();
+    const a = member(room, 'a', {
+      seed: [
+        { id: 'at-epoch', timeMs: 0, message: 'first' },
+        { id: 'text', userId: 'user-a', message: 'hello' },
+        { id: 'image', type: 'image', link: 'https://example.com/a.png' },
+        { id: 'file', type: 'file', link: 'https://example.com/n.txt', name: 'n.txt', size: 12 },
+        { id: 'private', userId: 'user-a', targetUserIds: ['user-b', 'user-a'], message: 'for b' },
+        { id: 'plugin', type: 'poll', pluginId: 'polls', read: true, pinned: true, isEdited: true },
+      ],
+    });
+    await a.join();
+    a.addParticipant({ id: 'peer-b', userId: 'user-b', name: 'b' });
+    const edited = await sendAndEcho(a, 'to be edited');
+    await a.chat.editTextMessage(edited.id, 'edited');
+    await a.chat.pin(edited.id);
+    // A custom message without text keeps `message` undefined, as the SDK does.
+    const echo = nextEvent(a.chat, 'chatUpdate');
+    await a.chat.sendCustomMessage({ type: 'custom', html: '<b>hi</b>', files: ['https://example.com/f.pdf'] });
+    await echo;
+    a.removeParticipant('peer-b');
+    const b = member(room, 'b');
+    await b.join();
+    const all = (m: LocalMeeting) => m.chat.fetchPublicMessages({ timestamp: 0, limit: 100 });
+    const [there, here] = [await all(a), await all(b)];
+    expect(here).to.have.length(8);
+    expect(here).to.deep.equal(there);
+    expect(here.map((message) => Object.keys(message))).to.deep.equal(there.map((message) => Object.keys(message)));
+    const custom = here.find((message) => message.type === 'custom')!;
+    expect('message' in custom && custom.message === undefined).to.equal(true);
   });
 });
