@@ -1,6 +1,7 @@
 /** The pieces of a message around its body: the actions, the delete confirmation, the editors, the image viewer. */
 import { html, nothing, type TemplateResult } from 'lit';
 
+import { IMAGE_TYPES } from '../meeting/image-types.js';
 import type { ChatStrings } from '../strings/strings.js';
 
 /** One action on a message: what it is called, and what it does. */
@@ -76,7 +77,7 @@ export function renderFileReplace(image: boolean, options: { strings: ChatString
     <div class="editor-buttons">
       <label class="replace">
         ${strings.replace}
-        <input class="visually-hidden" type="file" accept=${image ? 'image/gif,image/jpeg,image/png' : ''} @change=${options.pick} />
+        <input class="visually-hidden" type="file" accept=${image ? [...IMAGE_TYPES].join(',') : ''} @change=${options.pick} />
       </label>
       <button type="button" @click=${options.cancel}>${strings.cancel}</button>
     </div>
