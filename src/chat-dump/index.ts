@@ -4,8 +4,8 @@
  */
 export { ChatDumpError } from './chat-dump-error.js';
 export { CHAT_DUMP_COLUMNS, type ChatDumpColumn } from './columns.js';
-export { protectCsvFormulas } from './csv.js';
-export { parseChatDumpCsv, type ParseChatDumpOptions } from './parse.js';
+export { CsvFormulaGuard, protectCsvFormulas } from './csv.js';
+export { parseChatDumpCsv, type ChatDumpMessages, type ParseChatDumpOptions } from './parse.js';
 export {
   ChatReplayError,
   fetchChatDump,
