@@ -222,6 +222,11 @@ export function* readCsvRecords(text: string): Generator<CsvRecord> {
   yield* reader.end();
 }
 
+/** A record as a CSV line with `protectFormula` applied to every field. */
+export function protectedRecord(fields: readonly string[]): string {
+  return fields.map((field) => csvField(protectFormula(field))).join(',') + CSV_LINE_END;
+}
+
 /**
  * Applies `protectFormula` to every cell of a CSV text that arrives in pieces: `push` returns the
  * protected records its piece completed, `end` the rest. Records come out CRLF-separated; a
@@ -252,7 +257,7 @@ export class CsvFormulaGuard {
     let out = '';
     for (const record of records) {
       this.records += 1;
-      out += record.fields.map((field) => csvField(protectFormula(field))).join(',') + CSV_LINE_END;
+      out += protectedRecord(record.fields);
     }
     return out;
   }

@@ -9,9 +9,13 @@ export { parseChatDumpCsv, type ChatDumpMessages, type ParseChatDumpOptions } fr
 export {
   ChatReplayError,
   fetchChatDump,
+  fetchChatDumpBlob,
   fetchChatDumpResponse,
   fetchChatDumpUrl,
+  streamChatDump,
   type ChatDumpLink,
+  type ChatDumpStreamOptions,
+  type ChatDumpStreamResult,
   type ChatReplayApiBody,
   type ChatReplayErrorCode,
   type ChatReplayOptions,

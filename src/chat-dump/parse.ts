@@ -3,7 +3,7 @@
  */
 import type { ChatMessage } from '../meeting/contract.js';
 import { ChatDumpError } from './chat-dump-error.js';
-import { CHAT_DUMP_COLUMNS, type ChatDumpColumn as Column } from './columns.js';
+import { CHAT_DUMP_COLUMNS, missingColumns, type ChatDumpColumn as Column } from './columns.js';
 import { readCsvRecords, unprotectFormula } from './csv.js';
 import { PayloadError, fromDumpPayload } from './payload.js';
 import { epochMs } from './time.js';
@@ -45,7 +45,7 @@ function columnIndexes(header: string[], line: number): Record<Column, number> {
     if (byName.has(key)) throw new ChatDumpError(line, `the header names the column ${show(name.trim())} twice`);
     byName.set(key, index);
   });
-  const missing = CHAT_DUMP_COLUMNS.filter((column) => !byName.has(column.toLowerCase()));
+  const missing = missingColumns(header);
   if (missing.length > 0) {
     throw new ChatDumpError(line, `the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
   }

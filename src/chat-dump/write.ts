@@ -6,6 +6,7 @@ import type { ChatMessage } from '../meeting/contract.js';
 import { CHAT_DUMP_COLUMNS } from './columns.js';
 import { CSV_LINE_END, csvField, protectFormula } from './csv.js';
 import { toDumpPayload } from './payload.js';
+import { Slicer } from './slices.js';
 import { epochMs } from './time.js';
 
 /** What a dump needs besides the messages, and how to write it. */
@@ -121,28 +122,21 @@ export function toChatDumpCsv(messages: Iterable<ChatMessage>, options: ChatDump
   return [...chatDumpChunks(messages, options)].join('');
 }
 
-/** How long the export works before it lets the page render and handle input, in ms. */
-const SLICE_MS = 8;
-
 /**
  * The dump as a UTF-8 `text/csv` Blob, built chunk by chunk and yielding to the event loop (a
- * task, so a frame can paint) after the header and whenever a slice of work is used up: 100,000 messages do not freeze
- * the page. Each chunk is encoded as it is made, so the final Blob only joins them. Same bytes as
- * `toChatDumpCsv`. Rejects with the signal's reason when `signal` aborts.
+ * task, so a frame can paint) after the header and whenever a slice of work is used up: 100,000
+ * messages do not freeze the page. Each chunk is encoded as it is made, so the final Blob only
+ * joins them. Same bytes as `toChatDumpCsv`. Rejects with the signal's reason when `signal` aborts.
  */
 export async function toChatDumpBlob(messages: Iterable<ChatMessage>, options: ChatDumpBlobOptions): Promise<Blob> {
   const { signal } = options;
   signal?.throwIfAborted();
   const parts: Blob[] = [];
-  let sliceStart = performance.now();
+  const slicer = new Slicer();
   for (const chunk of chatDumpChunks(messages, options)) {
     parts.push(new Blob([chunk]));
     // A turn after the header too, so the caller's task ends before the work starts.
-    if (parts.length === 1 || performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      signal?.throwIfAborted();
-      sliceStart = performance.now();
-    }
+    await slicer.pause(signal, parts.length === 1);
   }
   return new Blob(parts, { type: 'text/csv;charset=utf-8' });
 }
