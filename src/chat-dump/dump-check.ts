@@ -51,6 +51,8 @@ export class ChatDumpCheck {
   push(bytes: Uint8Array): DumpPiece {
     this.received += bytes.byteLength;
     const text = this.decode(bytes, true);
+    // A decoder streaming UTF-8 holds back at most the 3 bytes of a character not yet complete.
+    if (this.decoded < this.received - 3) throw this.notReadWhole();
     // The reader drops a leading BOM; spreadsheets need it to read the file as UTF-8.
     const bom = !this.started && text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
     if (text !== '') this.started = true;
@@ -62,9 +64,7 @@ export class ChatDumpCheck {
   end(): DumpPiece {
     const text = this.decode(undefined, false);
     // First, since nothing else means anything if the text is not what arrived.
-    if (this.decoded !== this.received) {
-      throw new ChatReplayError('incomplete', `The chat dump was not read whole: ${this.received} bytes received, ${this.decoded} decoded.`);
-    }
+    if (this.decoded !== this.received) throw this.notReadWhole();
     let out = this.read(() => [...this.reader.push(text)]);
     let last: CsvRecord[];
     try {
@@ -80,6 +80,10 @@ export class ChatDumpCheck {
     }
     if (this.short) throw new ChatReplayError('incomplete', `The chat dump ends in the middle of a row (line ${this.short.line}).`);
     return this.protect ? this.piece(out) : { bytes: new Uint8Array(0), text };
+  }
+
+  private notReadWhole(): ChatReplayError {
+    return new ChatReplayError('incomplete', `The chat dump was not read whole: ${this.received} bytes received, ${this.decoded} decoded.`);
   }
 
   private decode(bytes: Uint8Array | undefined, stream: boolean): string {

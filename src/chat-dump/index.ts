@@ -22,9 +22,11 @@ export {
   type ChatReplaySource,
 } from './replay.js';
 export {
+  buildChatDumpBlob,
   chatDumpChunks,
   toChatDumpBlob,
   toChatDumpCsv,
+  type BuildChatDumpOptions,
   type ChatDumpBlobOptions,
   type ChatDumpChunkOptions,
   type ChatDumpOptions,

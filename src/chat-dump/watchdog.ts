@@ -51,30 +51,9 @@ export class Watchdog {
     this.timer = undefined;
   }
 
-  /**
-   * `promise`, or a rejection with the signal's reason as soon as it aborts: a `fetch` or a stream
-   * that ignores its signal (a stub, an old polyfill) cannot hold the caller past a cancel.
-   */
+  /** `promise`, or a rejection with the signal's reason as soon as it aborts: see `raceSignal`. */
   race<T>(promise: Promise<T>): Promise<T> {
-    const { signal } = this;
-    if (signal.aborted) {
-      promise.catch(() => undefined);
-      return Promise.reject(signal.reason);
-    }
-    return new Promise<T>((resolve, reject) => {
-      const abort = () => reject(signal.reason);
-      signal.addEventListener('abort', abort, { once: true });
-      promise.then(
-        (value) => {
-          signal.removeEventListener('abort', abort);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', abort);
-          reject(error);
-        },
-      );
-    });
+    return raceSignal(promise, this.signal);
   }
 
   /** The error to throw for `error`: the signal's reason once it aborted, else `error` itself. */
@@ -93,4 +72,29 @@ export class Watchdog {
       this.controller.abort(new ChatReplayError('timeout', message));
     }, this.ms);
   }
+}
+
+/**
+ * `promise`, or a rejection with the signal's reason as soon as it aborts: a `fetch` or a stream
+ * that ignores its signal (a stub, an old polyfill) cannot hold the caller past a cancel.
+ */
+export function raceSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', abort);
+        reject(error);
+      },
+    );
+  });
 }
