@@ -90,7 +90,7 @@ export class RtkChatExportButton extends KitElement {
 
   /**
    * In replay mode, give up when the backend or the download sends nothing (less than 1 KiB)
-   * for this many milliseconds. `0` waits for ever (the button still cancels).
+   * for this many milliseconds; 30,000 by default. `0` waits for ever (the button still cancels).
    */
   @property({ type: Number, attribute: 'idle-timeout' }) idleTimeout = DEFAULT_IDLE_TIMEOUT_MS;
 
@@ -137,7 +137,8 @@ export class RtkChatExportButton extends KitElement {
       signal.throwIfAborted();
       const detail: ChatExportDetail = { ...made, filename: filename || defaultFilename(meeting), size: blob.size };
       this.download(blob, detail.filename);
-      this.dispatchEvent(new RtkChatExportEvent(detail));
+      const exported = new RtkChatExportEvent(detail);
+      this.dispatchEvent(exported);
       return detail;
     } catch (error) {
       // Canceled, removed, or overtaken by a newer run: nobody is waiting for an error.
