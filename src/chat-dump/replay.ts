@@ -183,10 +183,15 @@ function isHttpUrl(text: string): boolean {
  * Asks the Chat Replay API once for the dump's download URL. Throws a `ChatReplayError` for an
  * HTTP error, `success: false`, an answer that is not the documented JSON, or no answer.
  */
-export async function fetchChatDumpUrl(source: ChatReplaySource, options: ChatReplayOptions = {}): Promise<ChatDumpLink> {
+export function fetchChatDumpUrl(source: ChatReplaySource, options: ChatReplayOptions = {}): Promise<ChatDumpLink> {
+  return watched(options, (watchdog) => askForLink(source, options, watchdog));
+}
+
+/** Runs `work` under an idle timer joined with the caller's signal, stopped when it ends. */
+async function watched<T>(options: ChatReplayOptions, work: (watchdog: Watchdog) => Promise<T>): Promise<T> {
   const watchdog = new Watchdog(options.idleTimeoutMs, options.signal);
   try {
-    return await askForLink(source, options, watchdog);
+    return await work(watchdog);
   } finally {
     watchdog.stop();
   }
@@ -276,13 +281,8 @@ async function openDump(source: ChatReplaySource, options: ChatReplayOptions, wa
  * since the client's clock may be wrong. A download that is a web page, JSON or XML fails as
  * `not-a-dump`. The idle timeout covers the requests up to the response, not the body.
  */
-export async function fetchChatDumpResponse(source: ChatReplaySource, options: ChatReplayOptions = {}): Promise<Response> {
-  const watchdog = new Watchdog(options.idleTimeoutMs, options.signal);
-  try {
-    return await openDump(source, options, watchdog);
-  } finally {
-    watchdog.stop();
-  }
+export function fetchChatDumpResponse(source: ChatReplaySource, options: ChatReplayOptions = {}): Promise<Response> {
+  return watched(options, (watchdog) => openDump(source, options, watchdog));
 }
 
 /** How to stream a dump. */
@@ -329,14 +329,8 @@ function expectedLength(response: Response): number | undefined {
  * as `incomplete`; less than 1 KiB in `idleTimeoutMs` fails as `timeout`. Rejects with the
  * signal's reason when `signal` aborts.
  */
-export async function streamChatDump(source: ChatReplaySource, options: ChatDumpStreamOptions): Promise<ChatDumpStreamResult> {
-  const watchdog = new Watchdog(options.idleTimeoutMs, options.signal);
-  try {
-    const response = await openDump(source, options, watchdog);
-    return await readDump(response, options, watchdog);
-  } finally {
-    watchdog.stop();
-  }
+export function streamChatDump(source: ChatReplaySource, options: ChatDumpStreamOptions): Promise<ChatDumpStreamResult> {
+  return watched(options, async (watchdog) => readDump(await openDump(source, options, watchdog), options, watchdog));
 }
 
 async function readDump(response: Response, options: ChatDumpStreamOptions, watchdog: Watchdog): Promise<ChatDumpStreamResult> {
