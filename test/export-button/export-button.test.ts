@@ -5,7 +5,7 @@ import '../../src/index.js';
 import type { ChatExportDetail, RtkChatExportButton } from '../../src/export-button/export-button.js';
 import type { LocalMeeting } from '../../src/local-meeting/index.js';
 import { T0, sdkMessage } from '../chat-dump/messages.js';
-import { captureDownloads, incoming, joinedMeeting, shadow, waitFor } from '../helpers.js';
+import { captureDownloads, incoming, joinedMeeting, shadow, waitFor, type Download } from '../helpers.js';
 
 function rows(text: string): string[][] {
   return parse(text, { bom: true }) as string[][];
@@ -13,6 +13,17 @@ function rows(text: string): string[][] {
 
 function button(element: RtkChatExportButton): HTMLButtonElement {
   return shadow(element).querySelector('button')!;
+}
+
+/** Exports once; the file downloaded and the detail of `rtk-chat-export`. */
+async function exportOnce(element: RtkChatExportButton): Promise<{ download: Download; detail: ChatExportDetail }> {
+  let detail: ChatExportDetail | undefined;
+  const [download] = await captureDownloads(async () => {
+    const done = oneEvent(element, 'rtk-chat-export');
+    await element.export();
+    detail = (await done).detail as ChatExportDetail;
+  });
+  return { download, detail: detail! };
 }
 
 /** What the button's live region says. */
@@ -83,12 +94,7 @@ describe('rtk-chat-export-button', () => {
         expect(long.chat.messages).to.have.length(1_000);
         const element = await fixture<RtkChatExportButton>(html`<rtk-chat-export-button .meeting=${long} locale="en-US"></rtk-chat-export-button>`);
         const history = await long.chat.fetchPublicMessages({ timestamp: Date.now(), limit: 2_000, direction: 'before' });
-        let detail: ChatExportDetail | undefined;
-        const [download] = await captureDownloads(async () => {
-          const done = oneEvent(element, 'rtk-chat-export');
-          button(element).click();
-          detail = (await done).detail as ChatExportDetail;
-        });
+        const { download, detail } = await exportOnce(element);
         const table = rows(download.text).slice(1);
         expect(table.map((row) => row[0])).to.deep.equal(history.map((message) => message.id).reverse());
         expect(detail).to.include({ count: 1_100, complete: true, source: 'client' });
@@ -146,12 +152,7 @@ describe('rtk-chat-export-button', () => {
       // A meeting whose SDK cannot page back.
       (meeting.chat as { fetchPublicMessages?: unknown }).fetchPublicMessages = undefined;
       const element = await fixture<RtkChatExportButton>(html`<rtk-chat-export-button .meeting=${meeting}></rtk-chat-export-button>`);
-      let detail: ChatExportDetail | undefined;
-      const [download] = await captureDownloads(async () => {
-        const done = oneEvent(element, 'rtk-chat-export');
-        await element.export();
-        detail = (await done).detail as ChatExportDetail;
-      });
+      const { download, detail } = await exportOnce(element);
       expect(rows(download.text)).to.have.length(3);
       expect(detail).to.include({ count: 2, complete: false, shortfall: 'no-history' });
       await element.updateComplete;
@@ -165,12 +166,7 @@ describe('rtk-chat-export-button', () => {
         let pages = 0;
         long.chat.fetchPublicMessages = (options) => (++pages === 1 ? fetchPage(options) : Promise.reject(new Error('the server is down')));
         const element = await fixture<RtkChatExportButton>(html`<rtk-chat-export-button .meeting=${long}></rtk-chat-export-button>`);
-        let detail: ChatExportDetail | undefined;
-        const [download] = await captureDownloads(async () => {
-          const done = oneEvent(element, 'rtk-chat-export');
-          await element.export();
-          detail = (await done).detail as ChatExportDetail;
-        });
+        const { download, detail } = await exportOnce(element);
         // The 1,000 messages the meeting holds and the first page before them (which repeats its boundary).
         expect(detail).to.include({ count: 1_099, complete: false, shortfall: 'history-failed' });
         expect(rows(download.text)).to.have.length(1 + 1_099);
@@ -289,12 +285,7 @@ describe('rtk-chat-export-button', () => {
 
     it('streams a large dump, protects every formula and says how many messages it wrote', async () => {
       const element = await replay('big');
-      let detail: ChatExportDetail | undefined;
-      const [download] = await captureDownloads(async () => {
-        const done = oneEvent(element, 'rtk-chat-export');
-        await element.export();
-        detail = (await done).detail as ChatExportDetail;
-      });
+      const { download, detail } = await exportOnce(element);
       const table = rows(download.text);
       expect(table).to.have.length(20_001);
       expect(table[1][8]).to.equal("'=SUM(0)");
