@@ -3,8 +3,10 @@
  * characters that draw nothing, are how a name or a link passes for something else.
  */
 
-// Embeddings, overrides, isolates and the three directional marks. In a file name they disguise
-// its extension (`invoice\u202egpj.exe` reads "invoiceexe.jpg"); before a link they reverse it.
+// Embeddings, overrides and isolates: in a file name they disguise its extension
+// (`invoice\u202egpj.exe` reads "invoiceexe.jpg"); before a link they reverse it.
+const EMBEDDINGS = /[\u202a-\u202e\u2066-\u2069]/g;
+// The same and the three directional marks, which can still move a link's `/` and `.` about.
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 // Characters that draw nothing on their own: white space and separators, controls and format
@@ -43,8 +45,8 @@ export function displayName(name: unknown): string | undefined {
   return hasVisibleText(shown) ? shown : undefined;
 }
 
-/** A file name as shown to people: without bidi controls, `fallback` when nothing visible is left. */
+/** A file name as shown to people: without bidi embeddings, overrides or isolates, `fallback` when there is none. */
 export function displayFileName(name: unknown, fallback = 'file'): string {
-  const clean = typeof name === 'string' ? withoutBidiControls(name).trim() : '';
-  return hasVisibleText(clean) ? clean : fallback;
+  const clean = typeof name === 'string' ? name.replace(EMBEDDINGS, '').trim() : '';
+  return clean || fallback;
 }

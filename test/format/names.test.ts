@@ -43,8 +43,8 @@ describe('names that look empty', () => {
     expect(displayName('\ud83d\ude00')).to.equal('\ud83d\ude00');
   });
 
-  it('falls back for file names that show nothing', () => {
-    expect(displayFileName('\u200b\u3164')).to.equal('file');
+  it('drops the overrides that could disguise a file name’s extension', () => {
     expect(displayFileName('invoice\u202egpj.exe')).to.equal('invoicegpj.exe');
+    expect(displayFileName('  ')).to.equal('file');
   });
 });
