@@ -20,11 +20,11 @@ export class Watchdog {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private progress = 0;
   private waitingFor: 'api' | 'download' = 'api';
+  private readonly ms: number;
 
-  constructor(
-    private readonly ms: number = DEFAULT_IDLE_TIMEOUT_MS,
-    outer?: AbortSignal,
-  ) {
+  /** @param ms The idle timeout; `undefined` or `NaN` (a mistyped attribute) is the default, `0` or `Infinity` none. */
+  constructor(ms: number | undefined, outer?: AbortSignal) {
+    this.ms = ms === undefined || Number.isNaN(ms) ? DEFAULT_IDLE_TIMEOUT_MS : ms;
     this.signal = this.controller.signal;
     if (outer?.aborted) this.controller.abort(outer.reason);
     else outer?.addEventListener('abort', () => this.controller.abort(outer.reason), { once: true });
