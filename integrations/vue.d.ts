@@ -54,6 +54,12 @@ type RtkChatMessageProps = {
   own?: RtkChatMessage["own"];
   /** Reflected when the message is pinned. */
   pinned?: RtkChatMessage["pinned"];
+  /** Which images load by themselves: `auto` (all), `click` (each on request: no host learns who
+is in the meeting until someone asks) or `trusted` (those from `trusted-media-origins`, the
+rest on request). See SECURITY.md. */
+  mediaPolicy?: RtkChatMessage["mediaPolicy"];
+  /** Origins whose images load by themselves under `media-policy="trusted"`, space-separated (`https://*.example.com` for subdomains). */
+  trustedMediaOrigins?: RtkChatMessage["trustedMediaOrigins"];
   /** Reflected when the message is private: to or from the local user and named people only. */
   private?: RtkChatMessage["isPrivate"];
   /** The locale for times, dates and sizes; the browser's by default. */
@@ -165,21 +171,24 @@ dump is built in the browser from the meeting's messages. */
   /** Leaves cells that start like a spreadsheet formula as they are. By default they are
 neutralised with a leading `'` (in both modes), since people open dumps in spreadsheets. */
   allowFormulas?: RtkChatExportButton["allowFormulas"];
-  /** Reflected while exporting; clicks are ignored meanwhile. */
-  busy?: RtkChatExportButton["busy"];
+  /** In replay mode, give up when the backend or the download sends nothing (less than 1 KiB)
+for this many milliseconds; 30,000 by default. `0` waits for ever (the button still cancels). */
+  idleTimeout?: RtkChatExportButton["idleTimeout"];
   /** The locale for times, dates and sizes; the browser's by default. */
   locale?: RtkChatExportButton["locale"];
   /** `light` or `dark`; unset follows the kit element it is in, else the system. */
   theme?: RtkChatExportButton["theme"];
   /** The app's rule for who may export: the button is disabled, with a reason, when it returns false. */
   canExport?: RtkChatExportButton["canExport"];
+  /** Whether an export is running (also reflected as the `busy` attribute); a click then cancels it. */
+  busy?: RtkChatExportButton["busy"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkChatExportButton["meeting"];
   /** Replacements for any of the English strings. */
   strings?: RtkChatExportButton["strings"];
-  /** When the download started. */
+  /** When the download started; its `detail` says how many messages it wrote, and whether that is the whole session. */
   onRtkChatExport?: (e: RtkChatExportEvent) => void;
-  /** When exporting failed. */
+  /** When exporting failed (not when it was canceled). */
   onRtkChatExportError?: (e: RtkChatExportErrorEvent) => void;
 };
 
@@ -385,11 +394,13 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **rtk-chat-export** - When the download started.
-   * - **rtk-chat-export-error** - When exporting failed.
+   *  - **rtk-chat-export** - When the download started; its `detail` says how many messages it wrote, and whether that is the whole session.
+   * - **rtk-chat-export-error** - When exporting failed (not when it was canceled).
    *
    * ### **Methods:**
-   *  - **export(): _Promise<void>_** - Exports the chat now, as a click does. Resolves when the download started or failed.
+   *  - **export(options: _{ signal?: AbortSignal }_): _Promise<void>_** - Exports the chat now, as a click does. Resolves when the download started, failed or was
+   * canceled. `signal` cancels it, as a click on the button while it exports does.
+   * - **cancel(): _void_** - Cancels the export that is running, if any; nothing is downloaded and the button says so.
    *
    * ### **Slots:**
    *  - _default_ - The button's label; `Export chat` by default.
@@ -397,6 +408,8 @@ export type CustomElements = {
    * ### **CSS Parts:**
    *  - **base** - The wrapper.
    * - **button** - The button.
+   * - **progress** - The progress shown while exporting.
+   * - **status** - What the last export did (a polite live region).
    * - **error** - The error text.
    */
   "rtk-chat-export-button": DefineComponent<RtkChatExportButtonProps>;

@@ -12,6 +12,7 @@ export * from './chat-dump/index.js';
 export { RtkChatMessage } from './chat-message/chat-message.js';
 export { defineChatElements } from './define.js';
 export { RtkChatExportButton } from './export-button/export-button.js';
+export { describeFileLink, displayName, mayLoadMedia, mediaPolicy, showLink, trustedOrigins, type FileLinkFacts, type MediaPolicy, type ShownLink } from './format/format.js';
 export * from './local-meeting/index.js';
 export * from './events/index.js';
 export { chatAbilities, messagesOfType, messagesOfUser, pinnedMessages, type ChatAbilities } from './meeting/chat-queries.js';

@@ -78,6 +78,33 @@ export default css`
     white-space: break-spaces;
     unicode-bidi: plaintext;
   }
+  /* Isolated: no bidi control in the text around a link or a name can reorder it. */
+  .text a,
+  .sender {
+    unicode-bidi: isolate;
+  }
+  .load-media {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 2px;
+    min-height: 44px;
+    padding: 6px 10px;
+    border: 1px dashed var(--_border);
+    border-radius: calc(var(--_radius) - 6px);
+    background: var(--_background);
+    color: var(--_text);
+    font: inherit;
+    cursor: pointer;
+  }
+  .load-media-label {
+    font-weight: 600;
+  }
+  .load-media-host {
+    font-size: 0.8125em;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
   .bubble:has(> .image-button) {
     padding: 4px;
   }
@@ -165,9 +192,25 @@ export default css`
     font-weight: 600;
     overflow-wrap: anywhere;
   }
-  .file-size {
+  .file-facts {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+  }
+  .file-size,
+  .file-host {
     font-size: 0.85em;
     opacity: 0.8;
+    overflow-wrap: anywhere;
+  }
+  .file-warning {
+    font-size: 0.85em;
+    font-weight: 600;
+    color: var(--_danger);
+  }
+  :host([own]) .file-warning {
+    color: inherit;
+    text-decoration: underline wavy;
   }
   /*
    * The actions float over the message: they take no space beside it. While hidden they cannot

@@ -6,7 +6,7 @@ import { RtkMessageDeleteEvent, RtkMessageDeletedEvent } from '../events/message
 import { RtkMessageEditedEvent } from '../events/message-edited.js';
 import { RtkMessageErrorEvent, type MessageAction } from '../events/message-error.js';
 import { RtkMessagePinEvent } from '../events/message-pin.js';
-import { formatDateTime, formatTime, messageTimeMs, nonEmpty, safeUrl } from '../format/format.js';
+import { displayName, formatDateTime, formatTime, mediaPolicy, messageTimeMs, safeUrl, trustedOrigins, type MediaPolicy } from '../format/format.js';
 import { isPrivateMessage, messageText, privateParties } from '../conversations/conversations.js';
 import { chatAbilities, isOwnMessage, joinedParticipants } from '../meeting/chat-queries.js';
 import type { ChatMessage } from '../meeting/contract.js';
@@ -63,6 +63,8 @@ export class RtkChatMessage extends KitElement {
   @state() private busy = false;
   @state() private error = '';
   @state() private imageFailed = false;
+  /** The user asked to load this message's image, which the media policy held back. */
+  @state() private loadImageAnyway = false;
 
   /** The message as shown: `message` past the boundary check, or none. */
   private shown: ChatMessage | undefined;
@@ -88,6 +90,16 @@ export class RtkChatMessage extends KitElement {
   /** Reflected when the message is pinned. */
   @property({ type: Boolean, reflect: true }) pinned = false;
 
+  /**
+   * Which images load by themselves: `auto` (all), `click` (each on request: no host learns who
+   * is in the meeting until someone asks) or `trusted` (those from `trusted-media-origins`, the
+   * rest on request). See SECURITY.md.
+   */
+  @property({ attribute: 'media-policy' }) mediaPolicy: MediaPolicy = 'auto';
+
+  /** Origins whose images load by themselves under `media-policy="trusted"`, space-separated (`https://*.example.com` for subdomains). */
+  @property({ attribute: 'trusted-media-origins' }) trustedMediaOrigins = '';
+
   /** Reflected when the message is private: to or from the local user and named people only. */
   @property({ type: Boolean, reflect: true, attribute: 'private' }) isPrivate = false;
 
@@ -100,6 +112,7 @@ export class RtkChatMessage extends KitElement {
     this.isPrivate = message !== undefined && isPrivateMessage(message);
     if (changed.has('message')) {
       this.imageFailed = false;
+      if (changed.get('message')?.link !== message?.link) this.loadImageAnyway = false;
       if (changed.get('message')?.id !== message?.id) this.editing = this.confirming = this.menuOpen = false;
     }
   }
@@ -232,7 +245,7 @@ export class RtkChatMessage extends KitElement {
 
   /** The sender as shown; the local user is told by id, never by name. */
   private get sender(): string {
-    return this.own ? this.i18n.you : nonEmpty(this.shown?.displayName) ?? this.i18n.unknownSender;
+    return this.own ? this.i18n.you : displayName(this.shown?.displayName) ?? this.i18n.unknownSender;
   }
 
   /** What the local user may do with this message. */
@@ -297,7 +310,9 @@ export class RtkChatMessage extends KitElement {
       locale: this.locale,
       sender: this.sender,
       imageFailed: this.imageFailed,
+      media: { policy: mediaPolicy(this.mediaPolicy), origins: trustedOrigins(this.trustedMediaOrigins), loadAnyway: this.loadImageAnyway },
       onImageError: () => (this.imageFailed = true),
+      onLoadImage: () => (this.loadImageAnyway = true),
       openImage: () => this.openImage(),
     });
     // A grouped message has no header: its time shows beside it on hover and focus.
@@ -323,7 +338,7 @@ export class RtkChatMessage extends KitElement {
     const others = [...(privateParties(message) ?? [])].filter((userId) => userId !== message.userId);
     if (others.length === 0) return strings.privateMessage;
     const people = joinedParticipants(this.activeMeeting);
-    const names = others.map((userId) => (userId === selfId ? strings.you : nonEmpty(people.find((p) => p.userId === userId)?.name) ?? strings.unknownSender));
+    const names = others.map((userId) => (userId === selfId ? strings.you : displayName(people.find((p) => p.userId === userId)?.name) ?? strings.unknownSender));
     return strings.privateTo(names.join(', '));
   }
 }

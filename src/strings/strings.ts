@@ -100,6 +100,22 @@ export const defaultStrings = {
   exportEmpty: 'There are no messages to export.',
   exportNotAllowed: "You don't have permission to export this chat.",
   exportFailed: 'The chat could not be exported.',
+  // Export and integrity
+  exportCancel: 'Cancel export',
+  exportCollecting: (count: string) => `Collecting messages… ${count}`,
+  exportWriting: (done: string, total: string) => `Writing ${done} of ${total} messages…`,
+  exportDownloading: (received: string, total: string | undefined) => (total ? `Downloading… ${received} of ${total}` : `Downloading… ${received}`),
+  exported: (count: number, shown: string) => (count === 1 ? 'Exported 1 message.' : `Exported ${shown} messages.`),
+  exportNoHistory: 'Older messages may be missing: this meeting only gives its most recent ones.',
+  exportHistoryFailed: 'Older messages could not be loaded, so the start of the chat is missing.',
+  exportCanceled: 'Export canceled.',
+  exportTimedOut: 'The server stopped responding.',
+  exportNotADump: 'The server did not send a chat export.',
+  exportIncomplete: 'The download was incomplete.',
+  fileLinkFrom: (host: string) => `from ${host}`,
+  fileLinkMismatch: (extension: string) => `The link is a .${extension} file`,
+  loadMedia: 'Load image',
+  mediaNotLoaded: (host: string) => `Image from ${host}, not loaded`,
 };
 
 /** The kit's strings; see `defaultStrings` for the English ones. */

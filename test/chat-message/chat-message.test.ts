@@ -316,6 +316,39 @@ describe('rtk-chat-message', () => {
     expect(shadow(plain).querySelector('.text')!.textContent).to.equal(text);
   });
 
+  it('shows where a link really goes: the host, not a userinfo that looks like one', async () => {
+    const element = await show(meeting, incoming(meeting, 'pay here https://www.paypal.com@evil.example/login now'));
+    const link = shadow(element).querySelector('.text a')!;
+    expect(link.getAttribute('href')).to.equal('https://evil.example/login');
+    expect(link.textContent).to.equal('https://evil.example/login');
+    expect(link.getAttribute('title')).to.include('evil.example');
+    expect(link.getAttribute('dir')).to.equal('ltr');
+  });
+
+  it('says where a file link goes, and when its type is not what the name claims', async () => {
+    const element = await show(meeting, meeting.receive({ type: 'file', name: 'report.pdf', size: 16, link: 'https://files.example.com/setup.exe', userId: 'user-dana', displayName: 'Dana' }));
+    const card = shadow(element).querySelector('[part="file"]')!;
+    expect(card.textContent).to.include('16 bytes');
+    expect(card.textContent).to.include('from files.example.com');
+    expect(card.querySelector('.file-warning')!.textContent).to.equal('The link is a .exe file');
+    expect(card.querySelector('.file-icon')!.textContent).to.equal('EXE');
+  });
+
+  it('loads no image until asked under media-policy="click", and trusted origins by themselves', async () => {
+    const message = meeting.receive({ type: 'image', link: 'https://tracker.example/pixel.png', userId: 'user-dana', displayName: 'Dana' });
+    const element = await fixture<RtkChatMessage>(html`<rtk-chat-message .meeting=${meeting} .message=${message} media-policy="click"></rtk-chat-message>`);
+    expect(shadow(element).querySelector('img')).to.equal(null);
+    const ask = shadow(element).querySelector<HTMLButtonElement>('.load-media')!;
+    expect(ask.textContent).to.include('tracker.example');
+    ask.click();
+    await element.updateComplete;
+    expect(shadow(element).querySelector('img')!.getAttribute('referrerpolicy')).to.equal('no-referrer');
+    const trusted = await fixture<RtkChatMessage>(
+      html`<rtk-chat-message .meeting=${meeting} .message=${message} media-policy="trusted" trusted-media-origins="https://tracker.example"></rtk-chat-message>`,
+    );
+    expect(shadow(trusted).querySelector('img')).to.not.equal(null);
+  });
+
   it('shows the time of a grouped message when focus or the pointer is on it', async () => {
     const element = await show(meeting, incoming(meeting, 'second of a group'));
     element.grouped = true;

@@ -13,8 +13,8 @@ const TAGS = new Set([
 /** Every attribute the kit's templates set, plus what Lit, the virtualizer and reflection add. */
 const ATTRIBUTES = new Set([
   'accept', 'alt', 'aria-busy', 'aria-controls', 'aria-describedby', 'aria-disabled', 'aria-expanded', 'aria-haspopup',
-  'aria-hidden', 'aria-label', 'busy', 'class', 'collapsed', 'cx', 'cy', 'd', 'data-action', 'datetime', 'decoding', 'disabled', 'download',
-  'exportparts', 'fill', 'grouped', 'height', 'hidden', 'highlighted', 'href', 'id', 'loading', 'message-id', 'multiple', 'name',
+  'aria-hidden', 'aria-label', 'busy', 'class', 'collapsed', 'cx', 'cy', 'd', 'data-action', 'datetime', 'decoding', 'dir', 'disabled', 'download',
+  'exportparts', 'fill', 'grouped', 'height', 'hidden', 'highlighted', 'href', 'id', 'loading', 'mismatch', 'message-id', 'multiple', 'name',
   'open', 'own', 'part', 'pinned', 'placeholder', 'private', 'r', 'referrerpolicy', 'rel', 'role', 'rows', 'selected', 'src', 'stroke', 'stroke-linecap',
   'stroke-linejoin', 'stroke-width', 'style', 'tabindex', 'target', 'title', 'type', 'value', 'viewBox', 'virtualizer-sizer', 'width',
 ]);
@@ -22,8 +22,8 @@ const ATTRIBUTES = new Set([
 /** The class names in the kit's templates. User content must never become one. */
 const CLASSES = new Set([
   'action', 'actions', 'attach', 'attachment', 'attachment-name', 'attachments', 'base', 'bubble', 'chevron', 'close', 'confirm', 'count', 'counter', 'danger', 'day', 'dialog-bar', 'editor', 'editor-buttons', 'empty',
-  'error', 'fallback', 'file', 'file-icon', 'file-name', 'file-size', 'filters', 'header', 'header-row', 'history-status', 'icon-button', 'image',
-  'image-button', 'item', 'list', 'list-wrap', 'marker-private', 'meta', 'more', 'new-messages', 'notice', 'over', 'preview', 'primary', 'recipient',
+  'error', 'fallback', 'file', 'file-facts', 'file-host', 'file-icon', 'file-name', 'file-size', 'file-warning', 'filters', 'header', 'header-row', 'history-status', 'icon-button', 'image',
+  'image-button', 'item', 'list', 'list-wrap', 'load-media', 'load-media-host', 'load-media-label', 'marker-private', 'meta', 'more', 'new-messages', 'notice', 'over', 'preview', 'primary', 'recipient',
   'replace', 'row', 'select', 'send', 'sender', 'side-time', 'status', 'text', 'text-button', 'title', 'toggle', 'tools', 'unpin', 'visually-hidden', 'warning',
 ]);
 
