@@ -1,0 +1,58 @@
+/**
+ * What the conversation tests share: a host element that renders a template in a shadow root with
+ * the kit's base styles (as a kit element would), and the hardening audit widened by exactly what
+ * this issue's templates add (to be added to `test/hardening/audit.ts` when they are wired in).
+ */
+import { fixture, html as testHtml } from '@open-wc/testing';
+import { LitElement, html, type CSSResultGroup, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+
+import baseStyles from '../../src/base/base.styles.js';
+import customMessageStyles from '../../src/custom-message/custom-message.styles.js';
+import richTextStyles from '../../src/format/rich-text.styles.js';
+import { auditMarkup } from '../hardening/audit.js';
+
+/** Renders `content` in its shadow root, with the styles a message element would have. */
+export class ConversationTestHost extends LitElement {
+  static override styles: CSSResultGroup = [baseStyles, richTextStyles, customMessageStyles];
+
+  /** What to render. */
+  @property({ attribute: false }) content: unknown;
+
+  protected override render() {
+    return html`<div class="bubble">${this.content}</div>`;
+  }
+}
+if (!customElements.get('conversation-test-host')) customElements.define('conversation-test-host', ConversationTestHost);
+
+/** A host showing `content`, rendered. */
+export async function renderInHost(content: unknown): Promise<ConversationTestHost> {
+  const host = await fixture<ConversationTestHost>(testHtml`<conversation-test-host .content=${content}></conversation-test-host>`);
+  await host.updateComplete;
+  return host;
+}
+
+/** The link renderer the tests give: what the message element does today. */
+export function testLink(href: string, text: string): TemplateResult {
+  return html`<a href=${href} target="_blank" rel="noopener noreferrer">${text}</a>`;
+}
+
+/** Tags, attributes and classes this issue's templates add to what `audit.ts` knows. */
+export const ADDED = {
+  tags: ['b', 'i', 's', 'pre', 'code', 'blockquote', 'video', 'rtk-avatar', 'rtk-emoji-button', 'ol', 'em', 'u', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption'],
+  attributes: ['referrerpolicy', 'controls', 'preload', 'playsinline', 'aria-selected', 'aria-activedescendant', 'aria-autocomplete', 'aria-labelledby', 'aria-modal', 'lang', 'dir', 'user-id', 'src-set', 'colspan', 'rowspan'],
+  classes: ['mention', 'mention-self', 'code', 'quote', 'custom', 'custom-html', 'custom-media', 'custom-image', 'custom-video', 'initials', 'picture'],
+};
+
+/** `auditMarkup`, less the complaints about exactly what `ADDED` lists. */
+export function auditConversation(root: Element): string[] {
+  return auditMarkup(root).filter((problem) => {
+    const tag = /^unexpected element <([\w-]+)>/.exec(problem)?.[1];
+    if (tag) return !ADDED.tags.includes(tag);
+    const attribute = /^unexpected attribute ([\w-]+) on/.exec(problem)?.[1];
+    if (attribute) return !ADDED.attributes.includes(attribute);
+    const className = /^unexpected class "([\w-]+)"/.exec(problem)?.[1];
+    if (className) return !ADDED.classes.includes(className);
+    return true;
+  });
+}
