@@ -148,7 +148,7 @@ describe('mention suggestions (CompletionController with mentionSource)', () => 
     await typed(host, '@z');
     await press(host, 'Tab');
     expect(host.box.value).to.equal('@Zoë Ångström ');
-    expect(host.shadowRoot!.activeElement).to.equal(host.box);
+    expect(host.shadowRoot!.activeElement === host.box, 'the box keeps the focus').to.equal(true);
   });
 
   it('closes with Escape, which then goes no further, and stays closed for that query', async () => {
