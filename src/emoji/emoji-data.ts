@@ -79,6 +79,27 @@ function buildIndex(data: readonly EmojiEntry[]): EmojiIndex {
   };
 }
 
+const TONE_KEY = 'rtk-chat-kit:emoji-tone';
+
+/** The skin tone the user chose last (0 for the default), kept in this browser. */
+export function preferredTone(): number {
+  try {
+    const tone: unknown = JSON.parse(localStorage.getItem(TONE_KEY) ?? '0');
+    return Number.isInteger(tone) && (tone as number) >= 0 && (tone as number) <= 5 ? (tone as number) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Keeps the chosen skin tone for next time. */
+export function preferTone(tone: number): void {
+  try {
+    localStorage.setItem(TONE_KEY, JSON.stringify(tone));
+  } catch {
+    // Storage full or refused: the choice lasts until the page closes.
+  }
+}
+
 let loading: Promise<EmojiIndex> | undefined;
 
 /** The emoji index, loading the data the first time; a failed load is tried again next time. */

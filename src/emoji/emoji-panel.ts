@@ -3,36 +3,24 @@ import { html, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 
 import { KitElement } from '../base/kit-element.js';
-import { GROUPS, loadEmojiIndex, withTone, type EmojiEntry, type EmojiIndex } from './emoji-data.js';
+import { GROUPS, loadEmojiIndex, preferredTone, preferTone, withTone, type EmojiEntry, type EmojiIndex } from './emoji-data.js';
 import styles from './emoji-panel.styles.js';
 
 /** The picker's grid is this many emoji wide: the arrow keys move by it. */
 const COLUMNS = 8;
 const RECENT_KEY = 'rtk-chat-kit:emoji-recent';
-const TONE_KEY = 'rtk-chat-kit:emoji-tone';
 const RECENT_LIMIT = 24;
 const RECENT = -1;
 const TAB_ICONS: Record<number, string> = { [RECENT]: '🕘', 0: '😀', 1: '👋', 3: '🐱', 4: '🍎', 5: '🏠', 6: '⚽', 7: '📝', 8: '⛔', 9: '🏁' };
 
-function stored<T>(key: string, fallback: T, valid: (value: unknown) => value is T): T {
+function storedRecent(): string[] {
   try {
-    const value: unknown = JSON.parse(localStorage.getItem(key) ?? 'null');
-    return valid(value) ? value : fallback;
+    const value: unknown = JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]');
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string').slice(0, RECENT_LIMIT) : [];
   } catch {
-    return fallback;
+    return [];
   }
 }
-
-function store(key: string, value: unknown): void {
-  try {
-    localStorage.setItem(key, JSON.stringify(value));
-  } catch {
-    // Storage full or refused: the choice lasts until the page closes.
-  }
-}
-
-const isTone = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 5;
-const isEmojiList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 /**
  * The emoji picker behind `<rtk-emoji-button>`, in the chunk that loads on first use: a search
@@ -49,8 +37,8 @@ export class RtkEmojiPanel extends KitElement {
 
   @state() private search = '';
   @state() private group: number = RECENT;
-  @state() private tone = stored(TONE_KEY, 0, isTone);
-  @state() private recent = stored(RECENT_KEY, [] as string[], isEmojiList);
+  @state() private tone = preferredTone();
+  @state() private recent = storedRecent();
   /** The option that takes the focus in the list (roving tabindex). */
   @state() private active = 0;
 
@@ -91,7 +79,11 @@ export class RtkEmojiPanel extends KitElement {
 
   private pick(entry: EmojiEntry): void {
     this.recent = [entry.emoji, ...this.recent.filter((emoji) => emoji !== entry.emoji)].slice(0, RECENT_LIMIT);
-    store(RECENT_KEY, this.recent);
+    try {
+      localStorage.setItem(RECENT_KEY, JSON.stringify(this.recent));
+    } catch {
+      // Storage full or refused: the list lasts until the page closes.
+    }
     this.onPick(withTone(entry, this.tone), entry.annotation);
   }
 
@@ -196,7 +188,7 @@ export class RtkEmojiPanel extends KitElement {
           aria-label=${strings.emojiSkinTone}
           @change=${(event: Event) => {
             this.tone = Number((event.target as HTMLSelectElement).value);
-            store(TONE_KEY, this.tone);
+            preferTone(this.tone);
           }}
         >
           ${[0, 1, 2, 3, 4, 5].map(
