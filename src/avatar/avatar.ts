@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 
 import { KitElement } from '../base/kit-element.js';
 import { safeUrl } from '../format/format.js';
@@ -44,6 +43,8 @@ export class RtkAvatar extends KitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this.failed = false;
+    // Through the CSSOM, which a strict CSP allows (an inline style attribute it would not).
+    if (changed.has('userId') || changed.has('name')) this.style.setProperty('--_avatar-color', avatarColor(this.userId || this.name));
   }
 
   protected override render() {
@@ -55,7 +56,6 @@ export class RtkAvatar extends KitElement {
       role=${this.decorative ? nothing : 'img'}
       aria-label=${this.decorative ? nothing : label}
       aria-hidden=${this.decorative ? 'true' : nothing}
-      style=${styleMap({ '--_avatar-color': avatarColor(this.userId || this.name) })}
       >${picture
         ? html`<img part="image" class="picture" src=${picture} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" @error=${() => (this.failed = true)} />`
         : html`<span part="initials" class="initials" aria-hidden="true">${initials(this.name) || '?'}</span>`}</span

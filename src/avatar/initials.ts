@@ -29,27 +29,11 @@ export function initials(name: string): string {
   return words.length === 1 ? first : first + initialOf(words[words.length - 1]);
 }
 
-/** The WCAG relative luminance of an sRGB colour given as 0–255 channels. */
-export function luminance([r, g, b]: readonly number[]): number {
-  const linear = (channel: number) => {
-    const c = channel / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-}
-
-/** The WCAG contrast ratio of two colours. */
-export function contrast(a: readonly number[], b: readonly number[]): number {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (light + 0.05) / (dark + 0.05);
-}
-
-function hslToRgb(hue: number, saturation: number, lightness: number): number[] {
-  const k = (n: number) => (n + hue / 30) % 12;
-  const a = saturation * Math.min(lightness, 1 - lightness);
-  const channel = (n: number) => lightness - a * Math.max(-1, Math.min(k(n) - 3, 9 - k(n), 1));
-  return [channel(0), channel(8), channel(4)].map((value) => Math.round(value * 255));
-}
+/**
+ * Sixteen hues, each as light as it can be while white text on it keeps a contrast of at least
+ * 4.5:1 (4.6 computed), in light and dark themes alike.
+ */
+const PALETTE = ['#d92626', '#ae6132', '#8d7019', '#707b24', '#4c8217', '#328426', '#188633', '#268461', '#178282', '#317ba8', '#2653d9', '#4b39c6', '#8026d9', '#b439c6', '#d225a7', '#c6396e'];
 
 /** FNV-1a: a fast, well-spread 32-bit hash, so neighbouring ids get unrelated colours. */
 function hash(text: string): number {
@@ -61,27 +45,7 @@ function hash(text: string): number {
   return value >>> 0;
 }
 
-const WHITE = [255, 255, 255];
-const colors = new Map<string, string>();
-
-/**
- * The avatar colour of a user id, as `#rrggbb`: the hue from the id, as light as it can be while
- * white text on it keeps a contrast of at least 4.5:1. The same id gets the same colour everywhere.
- */
+/** The avatar colour of a user id, as `#rrggbb`: the same id gets the same colour everywhere. */
 export function avatarColor(userId: string): string {
-  let color = colors.get(userId);
-  if (color) return color;
-  const value = hash(userId);
-  const hue = value % 360;
-  const saturation = 0.45 + ((value >>> 9) % 4) * 0.08;
-  let lightness = 0.5;
-  let rgb = hslToRgb(hue, saturation, lightness);
-  while (contrast(rgb, WHITE) < 4.6) {
-    lightness -= 0.01;
-    rgb = hslToRgb(hue, saturation, lightness);
-  }
-  color = `#${rgb.map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
-  if (colors.size > 2000) colors.clear();
-  colors.set(userId, color);
-  return color;
+  return PALETTE[hash(userId) % PALETTE.length];
 }
