@@ -48,11 +48,11 @@ describe('the emoji picker, offline and under a strict CSP', () => {
     const box = wrap.querySelector('textarea')!;
     button.target = box;
     await button.updateComplete;
-    expect(requested().filter((url) => /emoji-panel|emoji-data|emoji-picker-element-data/.test(url))).to.deep.equal([]);
-    expect(customElements.get('rtk-emoji-button-panel')).to.equal(undefined);
+    expect(requested().filter((url) => /emoji-picker|emoji-data|emoji-picker-element-data/.test(url))).to.deep.equal([]);
+    expect(customElements.get('rtk-emoji-button-picker')).to.equal(undefined);
 
     button.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"]')!.click();
-    const panel = await waitFor(() => button.shadowRoot!.querySelector('rtk-emoji-button-panel')?.shadowRoot?.querySelector('.emoji') && button.shadowRoot!.querySelector('rtk-emoji-button-panel')!);
+    const panel = await waitFor(() => button.shadowRoot!.querySelector('rtk-emoji-button-picker')?.shadowRoot?.querySelector('.emoji') && button.shadowRoot!.querySelector('rtk-emoji-button-picker')!);
     const root = panel.shadowRoot!;
     const search = root.querySelector<HTMLInputElement>('.search')!;
     search.value = 'rocket';

@@ -2,10 +2,25 @@ import { css } from 'lit';
 
 export default css`
   :host {
-    display: flex;
-    flex-direction: column;
-    max-height: inherit;
+    display: contents;
     --_emoji-font: 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji', 'Twemoji Mozilla', 'EmojiOne Color', 'Android Emoji', sans-serif;
+  }
+  dialog {
+    flex-direction: column;
+    width: min(22rem, calc(100vw - 2rem));
+    max-height: min(28rem, calc(100vh - 2rem));
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: 0 12px 40px rgb(0 0 0 / 0.25);
+  }
+  dialog[open] {
+    display: flex;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.2);
   }
   .top {
     display: flex;

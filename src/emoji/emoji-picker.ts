@@ -3,8 +3,10 @@ import { html, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 
 import { KitElement } from '../base/kit-element.js';
+import { insertText } from '../mentions/insert-text.js';
 import { GROUPS, loadEmojiIndex, preferredTone, preferTone, withTone, type EmojiEntry, type EmojiIndex } from './emoji-data.js';
-import styles from './emoji-panel.styles.js';
+import styles from './emoji-picker.styles.js';
+import { RtkEmojiSelectEvent } from './emoji-select-event.js';
 
 /** The picker's grid is this many emoji wide: the arrow keys move by it. */
 const COLUMNS = 8;
@@ -23,16 +25,18 @@ function storedRecent(): string[] {
 }
 
 /**
- * The emoji picker behind `<rtk-emoji-button>`, in the chunk that loads on first use: a search
- * box, a skin-tone choice, a tab per category (recently used first) and the emoji as a list of
- * options moved through with the arrow keys. The button registers it and gives it `onPick`.
+ * The emoji picker behind `<rtk-emoji-button>`, in the chunk that loads on first use: a modal
+ * dialog with a search box, a skin-tone choice, a tab per category (recently used first) and the
+ * emoji as a list of options moved through with the arrow keys. Picking one fires
+ * `rtk-emoji-select` and, unless that is cancelled, inserts the emoji into `target` at the caret.
+ * The button registers it under its own name plus `-picker`.
  *
  * @summary The emoji picker of `<rtk-emoji-button>`.
  */
-export class RtkEmojiPanel extends KitElement {
+export class RtkEmojiPicker extends KitElement {
   static override styles = [KitElement.styles, styles];
-  static override shadowRootOptions = { ...KitElement.shadowRootOptions, delegatesFocus: true };
 
+  @query('dialog') private dialog?: HTMLDialogElement;
   @query('.search') private searchBox?: HTMLInputElement;
 
   @state() private search = '';
@@ -42,8 +46,8 @@ export class RtkEmojiPanel extends KitElement {
   /** The option that takes the focus in the list (roving tabindex). */
   @state() private active = 0;
 
-  /** Called with the emoji (in the chosen tone) and its name when one is picked. */
-  onPick: (emoji: string, name: string) => void = () => undefined;
+  /** The text box the emoji goes into, at the caret. */
+  target: HTMLTextAreaElement | HTMLInputElement | undefined;
 
   private wantsFocus = false;
 
@@ -57,11 +61,18 @@ export class RtkEmojiPanel extends KitElement {
     if (this.group === RECENT && this.recent.length === 0) this.group = GROUPS[0];
   }
 
-  /** Puts the focus in the search box, as soon as it is there. */
-  override focus(options?: FocusOptions): void {
-    this.wantsFocus = true;
-    this.searchBox?.focus(options);
-    if (this.searchBox) this.wantsFocus = false;
+  /** Opens the dialog, the focus in the search box as soon as it is there. */
+  async show(): Promise<void> {
+    await this.updateComplete;
+    if (!this.dialog || this.dialog.open) return;
+    this.dialog.showModal();
+    this.wantsFocus = !this.searchBox;
+    this.searchBox?.focus();
+  }
+
+  /** Closes the dialog; the focus goes back where it was. */
+  close(): void {
+    this.dialog?.close();
   }
 
   protected override updated(): void {
@@ -84,7 +95,11 @@ export class RtkEmojiPanel extends KitElement {
     } catch {
       // Storage full or refused: the list lasts until the page closes.
     }
-    this.onPick(withTone(entry, this.tone), entry.annotation);
+    const emoji = withTone(entry, this.tone);
+    const event = new RtkEmojiSelectEvent({ emoji, name: entry.annotation });
+    this.dispatchEvent(event);
+    this.close();
+    if (!event.defaultPrevented && this.target) insertText(this.target, emoji);
   }
 
   private async moveTo(index: number): Promise<void> {
@@ -135,11 +150,14 @@ export class RtkEmojiPanel extends KitElement {
 
   protected override render() {
     const strings = this.i18n;
-    return this.data.render({
-      pending: () => html`<p class="empty" role="status">${strings.emojiLoading}</p>`,
-      error: () => html`<p class="empty" role="alert">${strings.emojiUnavailable}</p>`,
-      complete: (index) => this.renderPicker(index),
-    });
+    // A click on the backdrop lands on the dialog itself.
+    return html`<dialog part="dialog" aria-label=${strings.emojiPicker} @click=${(event: Event) => event.target === this.dialog && this.close()}>
+      ${this.data.render({
+        pending: () => html`<p class="empty" role="status">${strings.emojiLoading}</p>`,
+        error: () => html`<p class="empty" role="alert">${strings.emojiUnavailable}</p>`,
+        complete: (index) => this.renderPicker(index),
+      })}
+    </dialog>`;
   }
 
   private renderPicker(index: EmojiIndex): TemplateResult {
