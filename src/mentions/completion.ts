@@ -1,6 +1,10 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type LitElement, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 
+import { shortcodeSource } from '../emoji/shortcodes.js';
+import completionStyles from './completion.styles.js';
 import { insertText } from './insert-text.js';
+import type { MentionCompletionOptions } from './mention-completion.js';
+import { mentionSource } from './mentions.js';
 
 /** One suggestion. */
 export interface CompletionItem {
@@ -119,6 +123,11 @@ export class CompletionController implements ReactiveController {
     box.setAttribute('aria-expanded', String(open));
     if (open) box.setAttribute('aria-activedescendant', this.optionId(this.active));
     else box.removeAttribute('aria-activedescendant');
+  }
+
+  /** Looks at the text before the caret again, e.g. after the box changed without an `input` event. */
+  refresh(): void {
+    void this.lookUp();
   }
 
   /** Closes the list. */
@@ -261,4 +270,22 @@ function findQuery(box: HTMLTextAreaElement | HTMLInputElement, sources: readonl
     found = { source, start, end, text };
   }
   return found;
+}
+
+/**
+ * The completion `MentionCompletion` loads: `@` participants and `:shortcode` emoji, its list's
+ * styles added to the host's own.
+ */
+export function createCompletion(host: LitElement, options: MentionCompletionOptions): CompletionController {
+  const root = host.renderRoot;
+  if (root instanceof ShadowRoot) adoptStyles(root, [...(host.constructor as typeof LitElement).elementStyles, completionStyles]);
+  const strings = options.strings;
+  return new CompletionController(host, {
+    input: options.input,
+    sources: [
+      mentionSource({ participants: options.participants, label: () => strings().mentionSuggestions }),
+      ...(options.shortcodes === false ? [] : [shortcodeSource({ label: () => strings().emojiSuggestions })]),
+    ],
+    onPick: options.onPick && ((item) => options.onPick!(item.text)),
+  });
 }
