@@ -1,6 +1,7 @@
-import { adoptStyles, html, nothing, type LitElement, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type LitElement, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 
 import { shortcodeSource } from '../emoji/shortcodes.js';
+import { addStyles } from '../format/lazy-styles.js';
 import completionStyles from './completion.styles.js';
 import { insertText } from './insert-text.js';
 import type { MentionCompletionOptions } from './mention-completion.js';
@@ -277,8 +278,7 @@ function findQuery(box: HTMLTextAreaElement | HTMLInputElement, sources: readonl
  * styles added to the host's own.
  */
 export function createCompletion(host: LitElement, options: MentionCompletionOptions): CompletionController {
-  const root = host.renderRoot;
-  if (root instanceof ShadowRoot) adoptStyles(root, [...(host.constructor as typeof LitElement).elementStyles, completionStyles]);
+  addStyles(host, completionStyles);
   const strings = options.strings;
   return new CompletionController(host, {
     input: options.input,

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 
-import { renderCustomMessage, type CustomMessageOptions } from '../../src/custom-message/custom-message.js';
+import { renderCustomMessage } from '../../src/custom-message/custom-message.js';
+import { customMessage, type CustomMessageOptions } from '../../src/custom-message/custom-message-part.js';
 import { renderRichText } from '../../src/format/rich-text.js';
 import type { ChatMessage } from '../../src/meeting/contract.js';
 import { defaultStrings } from '../../src/strings/strings.js';
@@ -28,10 +29,11 @@ async function sanitizerLoaded(): Promise<void> {
   await waitFor(() => host.shadowRoot!.querySelector('.custom-html b'), 'the sanitiser loads');
 }
 
-/** The bubble showing `message`, its html sanitised. */
+/** The bubble showing `message` as an element would (through `customMessage`), its html sanitised. */
 async function show(message: ChatMessage, extra: Partial<CustomMessageOptions> = {}) {
   await sanitizerLoaded();
-  const host = await renderInHost(renderCustomMessage(message, { ...options, ...extra }));
+  const host = await renderInHost(customMessage(message, { ...options, ...extra }));
+  await waitFor(() => host.shadowRoot!.querySelector('.bubble')!.children.length > 0, 'the message shows');
   return { host, bubble: host.shadowRoot!.querySelector('.bubble')! };
 }
 
@@ -46,6 +48,8 @@ describe('renderCustomMessage', () => {
         files: [{ link: 'https://example.com/r.pdf', name: 'results.pdf', size: 2048 }],
       }),
     );
+    // The styles came with the renderer, added to the element's own.
+    expect(getComputedStyle(bubble.querySelector('.custom')!).display).to.equal('flex');
     const order = [...bubble.querySelector('.custom')!.children].map((child) => child.className || child.localName);
     expect(order).to.deep.equal(['text', 'custom-html', 'custom-image', 'custom-media custom-video', 'fallback', 'file']);
     expect(bubble.querySelector('.text b')!.textContent).to.equal('closed');
@@ -129,6 +133,7 @@ describe('renderCustomMessage', () => {
   it('lets the app render its own payloads, and the kit the rest', async () => {
     const renderCustom = (message: ChatMessage) => (message.message?.startsWith('poll:') ? html`<div class="item">Poll: ${message.message.slice(5)}</div>` : undefined);
     const poll = await show(custom({ message: 'poll:Lunch?', html: '<script>1</script>' }), { renderCustom });
+    expect(poll.bubble.children).to.have.length(1);
     expect(poll.bubble.querySelector('.item')!.textContent).to.equal('Poll: Lunch?');
     expect(poll.bubble.querySelector('.custom')).to.equal(null);
     const other = await show(custom({ message: 'plain' }), { renderCustom });

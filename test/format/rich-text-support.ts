@@ -1,6 +1,6 @@
 /**
  * What the conversation tests share: a host element that renders a template in a shadow root with
- * the kit's base styles (as a kit element would), and the hardening audit widened by exactly what
+ * the kit's base styles and the rich-text styles (as a message element would), and the hardening audit widened by exactly what
  * this issue's templates add (to be added to `test/hardening/audit.ts` when they are wired in).
  */
 import { fixture, html as testHtml } from '@open-wc/testing';
@@ -8,26 +8,25 @@ import { LitElement, html, type CSSResultGroup, type TemplateResult } from 'lit'
 import { property } from 'lit/decorators.js';
 
 import baseStyles from '../../src/base/base.styles.js';
-import customMessageStyles from '../../src/custom-message/custom-message.styles.js';
 import richTextStyles from '../../src/format/rich-text.styles.js';
 import { auditMarkup } from '../hardening/audit.js';
 
 /** Renders `content` in its shadow root, with the styles a message element would have. */
 export class ConversationTestHost extends LitElement {
-  static override styles: CSSResultGroup = [baseStyles, richTextStyles, customMessageStyles];
+  static override styles: CSSResultGroup = [baseStyles, richTextStyles];
 
-  /** What to render. */
-  @property({ attribute: false }) content: unknown;
+  /** What to render, given as a function: a directive in it then resolves where children go. */
+  @property({ attribute: false }) view: () => unknown = () => '';
 
   protected override render() {
-    return html`<div class="bubble">${this.content}</div>`;
+    return html`<div class="bubble">${this.view()}</div>`;
   }
 }
 if (!customElements.get('conversation-test-host')) customElements.define('conversation-test-host', ConversationTestHost);
 
 /** A host showing `content`, rendered. */
 export async function renderInHost(content: unknown): Promise<ConversationTestHost> {
-  const host = await fixture<ConversationTestHost>(testHtml`<conversation-test-host .content=${content}></conversation-test-host>`);
+  const host = await fixture<ConversationTestHost>(testHtml`<conversation-test-host .view=${() => content}></conversation-test-host>`);
   await host.updateComplete;
   return host;
 }
