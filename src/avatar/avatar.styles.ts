@@ -6,7 +6,6 @@ export default css`
     flex: none;
     width: var(--rtk-avatar-size, 2rem);
     height: var(--rtk-avatar-size, 2rem);
-    vertical-align: middle;
   }
   .base {
     display: grid;
@@ -15,7 +14,7 @@ export default css`
     height: 100%;
     overflow: hidden;
     border-radius: var(--rtk-avatar-radius, 50%);
-    background: var(--rtk-avatar-background, var(--_avatar-color, #5b5f97));
+    background: var(--rtk-avatar-background, var(--_avatar-color));
     color: var(--rtk-avatar-text-color, #ffffff);
     user-select: none;
   }

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
 import { KitElement } from '../base/kit-element.js';
@@ -10,6 +10,7 @@ import { avatarColor, initials } from './initials.js';
  * A participant's avatar: their picture when there is one (http(s) or blob only, loaded lazily and
  * without a referrer), else their initials on a colour derived from their user id, the same in
  * every meeting and on every page. A picture that fails to load gives way to the initials.
+ * Where the name is written beside it, hide it from assistive technology with `aria-hidden="true"`.
  *
  * @summary A participant's picture, or their initials on their colour.
  * @tagname rtk-avatar
@@ -38,9 +39,6 @@ export class RtkAvatar extends KitElement {
   /** The picture's URL; only http(s) and blob URLs are loaded. */
   @property() src: string | undefined;
 
-  /** Hides the avatar from assistive technology, where the name is written beside it. */
-  @property({ type: Boolean }) decorative = false;
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this.failed = false;
     // Through the CSSOM, which a strict CSP allows (an inline style attribute it would not).
@@ -53,9 +51,8 @@ export class RtkAvatar extends KitElement {
     return html`<span
       part="base"
       class="base"
-      role=${this.decorative ? nothing : 'img'}
-      aria-label=${this.decorative ? nothing : label}
-      aria-hidden=${this.decorative ? 'true' : nothing}
+      role="img"
+      aria-label=${label}
       >${picture
         ? html`<img part="image" class="picture" src=${picture} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" @error=${() => (this.failed = true)} />`
         : html`<span part="initials" class="initials" aria-hidden="true">${initials(this.name) || '?'}</span>`}</span

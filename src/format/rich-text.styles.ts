@@ -1,9 +1,6 @@
 import { css } from 'lit';
 
-/**
- * Styles for what `renderRichText` renders (mention chips, the code block) and for a quote block
- * (`.quote`, clipped to three lines), for the styles of an element that shows message text.
- */
+/** Styles for what `renderRichText` renders (mention chips, the code block), for the element that shows it. */
 export default css`
   .mention {
     padding: 0 0.25em;
@@ -28,18 +25,5 @@ export default css`
     font-size: 0.875em;
     white-space: pre;
     unicode-bidi: isolate;
-  }
-  .quote {
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 3;
-    line-clamp: 3;
-    overflow: hidden;
-    margin: 0 0 4px;
-    padding: 2px calc(var(--_space) * 1);
-    border-inline-start: 3px solid color-mix(in srgb, currentColor 45%, transparent);
-    opacity: 0.85;
-    white-space: break-spaces;
-    unicode-bidi: plaintext;
   }
 `;

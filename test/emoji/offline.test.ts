@@ -3,12 +3,21 @@
  * come on first use, from this page's origin only. The policy allows nothing but 'self', so a
  * request to any other host would be blocked and reported; this file's page keeps the policy.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html as testHtml } from '@open-wc/testing';
+import { html, LitElement } from 'lit';
+import { query } from 'lit/decorators.js';
 
-import { RtkEmojiButton } from '../../src/emoji/emoji-button.js';
+import { EmojiPickerController } from '../../src/emoji/emoji-picker-controller.js';
 import { waitFor } from '../helpers.js';
 
-if (!customElements.get('rtk-emoji-button')) customElements.define('rtk-emoji-button', RtkEmojiButton);
+class OfflineEmojiHost extends LitElement {
+  @query('textarea') box!: HTMLTextAreaElement;
+  readonly emoji = new EmojiPickerController(this, { target: () => this.box, strings: () => ({}) });
+  protected override render() {
+    return html`<textarea aria-label="Message"></textarea><button type="button" @click=${() => this.emoji.show()}>Emoji</button>${this.emoji.render()}`;
+  }
+}
+customElements.define('offline-emoji-host', OfflineEmojiHost);
 
 const POLICY = [
   "default-src 'self'",
@@ -43,16 +52,14 @@ describe('the emoji picker, offline and under a strict CSP', () => {
 
   it('loads its code and data on first use only, from this origin only, and inserts an emoji', async () => {
     performance.setResourceTimingBufferSize(10_000);
-    const wrap = await fixture<HTMLDivElement>(html`<div><textarea aria-label="Message"></textarea><rtk-emoji-button></rtk-emoji-button></div>`);
-    const button = wrap.querySelector('rtk-emoji-button')!;
-    const box = wrap.querySelector('textarea')!;
-    button.target = box;
-    await button.updateComplete;
-    expect(requested().filter((url) => /emoji-picker|emoji-data|emoji-picker-element-data/.test(url))).to.deep.equal([]);
-    expect(customElements.get('rtk-emoji-button-picker')).to.equal(undefined);
+    const host = await fixture<OfflineEmojiHost>(testHtml`<offline-emoji-host></offline-emoji-host>`);
+    const box = host.box;
+    expect(requested().filter((url) => /emoji-picker\.ts|emoji-data|emoji-picker-element-data/.test(url))).to.deep.equal([]);
+    expect(customElements.get('offline-emoji-host-emoji-picker')).to.equal(undefined);
 
-    button.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"]')!.click();
-    const panel = await waitFor(() => button.shadowRoot!.querySelector('rtk-emoji-button-picker')?.shadowRoot?.querySelector('.emoji') && button.shadowRoot!.querySelector('rtk-emoji-button-picker')!);
+    host.shadowRoot!.querySelector('button')!.click();
+    const picker = () => host.shadowRoot!.querySelector('offline-emoji-host-emoji-picker');
+    const panel = await waitFor(() => picker()?.shadowRoot?.querySelector('.emoji') && picker()!);
     const root = panel.shadowRoot!;
     const search = root.querySelector<HTMLInputElement>('.search')!;
     search.value = 'rocket';
