@@ -63,10 +63,10 @@ export class EmojiPickerController implements ReactiveController {
   private async load(): Promise<RtkEmojiPicker | undefined> {
     this.failed = false;
     try {
-      const { RtkEmojiPicker } = await import('./emoji-picker.js');
+      const { pickerClass } = await import('./emoji-picker.js');
       // Named after the host, so that a kit registered under another prefix stays apart.
       const tag = `${this.host.localName}-emoji-picker`;
-      if (!customElements.get(tag)) customElements.define(tag, class extends RtkEmojiPicker {});
+      if (!customElements.get(tag)) customElements.define(tag, pickerClass());
       const picker = document.createElement(tag) as RtkEmojiPicker;
       picker.setAttribute('exportparts', 'dialog: emoji-dialog');
       return picker;

@@ -25,13 +25,13 @@ function storedRecent(): string[] {
 }
 
 /**
- * The emoji picker behind `<rtk-emoji-button>`, in the chunk that loads on first use: a modal
+ * The emoji picker of `EmojiPickerController`, in the chunk that loads on first use: a modal
  * dialog with a search box, a skin-tone choice, a tab per category (recently used first) and the
  * emoji as a list of options moved through with the arrow keys. Picking one fires
  * `rtk-emoji-select` and, unless that is cancelled, inserts the emoji into `target` at the caret.
- * The button registers it under its own name plus `-picker`.
+ * `EmojiPickerController` registers it under its host's name plus `-emoji-picker`.
  *
- * @summary The emoji picker of `<rtk-emoji-button>`.
+ * @internal
  */
 export class RtkEmojiPicker extends KitElement {
   static override styles = [KitElement.styles, styles];
@@ -240,3 +240,7 @@ export class RtkEmojiPicker extends KitElement {
   }
 }
 
+/** A class of the picker for one more tag name: a class backs one name only. */
+export function pickerClass(): typeof RtkEmojiPicker {
+  return class extends RtkEmojiPicker {};
+}
