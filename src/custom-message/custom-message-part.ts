@@ -1,6 +1,7 @@
 import { nothing, type ChildPart, type LitElement, type TemplateResult } from 'lit';
 import { AsyncDirective, directive, PartType, type PartInfo } from 'lit/async-directive.js';
 
+import { lazy } from '../format/lazy.js';
 import { addStyles } from '../format/lazy-styles.js';
 import type { ChatMessage } from '../meeting/contract.js';
 import type { ChatStrings } from '../strings/strings.js';
@@ -23,19 +24,7 @@ export interface CustomMessageOptions {
 
 type Renderer = typeof import('./custom-message.js');
 
-let renderer: Renderer | undefined;
-let loading: Promise<Renderer> | undefined;
-
-function load(): Promise<Renderer> {
-  loading ??= import('./custom-message.js').then(
-    (module) => (renderer = module),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+const renderer = lazy(() => import('./custom-message.js'));
 
 /**
  * Renders a custom message. The app's `renderCustom` is asked first; otherwise the kit's rendering
@@ -65,8 +54,8 @@ class CustomMessageDirective extends AsyncDirective {
       if (host) addStyles(host, module.styles);
       return module.renderCustomMessage(message, options);
     };
-    if (renderer) return show(renderer);
-    load().then(
+    if (renderer.value) return show(renderer.value);
+    renderer.load().then(
       (module) => this.message === message && this.setValue(show(module)),
       () => this.message === message && this.setValue(options.strings.customMessage),
     );

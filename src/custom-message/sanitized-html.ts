@@ -1,22 +1,10 @@
 import { nothing, noChange, type ElementPart, type ChildPart } from 'lit';
 import { AsyncDirective, directive, PartType, type PartInfo } from 'lit/async-directive.js';
 
-type Sanitize = (markup: string) => DocumentFragment | undefined;
+import { lazy } from '../format/lazy.js';
 
-let sanitizer: Sanitize | undefined;
-let loading: Promise<Sanitize> | undefined;
-
-/** The sanitiser, loading its chunk (DOMPurify) the first time; a failed load is tried again next time. */
-function loadSanitizer(): Promise<Sanitize> {
-  loading ??= import('./purify.js').then(
-    (module) => (sanitizer = module.sanitize),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+/** The sanitiser's chunk (DOMPurify). */
+const purify = lazy(() => import('./purify.js'));
 
 /**
  * Renders markup sanitised by DOMPurify, as nodes (never through `innerHTML` or `unsafeHTML`).
@@ -39,9 +27,9 @@ class SanitizedHtmlDirective extends AsyncDirective {
   override update(_part: ChildPart | ElementPart, [markup, fallback]: [string, unknown]): unknown {
     if (markup === this.markup) return noChange;
     this.markup = markup;
-    if (sanitizer) return sanitizer(markup) ?? fallback;
-    loadSanitizer().then(
-      (sanitize) => {
+    if (purify.value) return purify.value.sanitize(markup) ?? fallback;
+    purify.load().then(
+      ({ sanitize }) => {
         if (this.markup === markup) this.setValue(sanitize(markup) ?? fallback);
       },
       () => {

@@ -3,6 +3,7 @@
  * ships it, imported as a JSON module, so it comes from wherever the app serves its own modules
  * (a bundler makes it a chunk of the app) and never from another host.
  */
+import { lazy } from '../format/lazy.js';
 
 /** One emoji, as `emoji-picker-element-data` describes it. */
 export interface EmojiEntry {
@@ -100,19 +101,15 @@ export function preferTone(tone: number): void {
   }
 }
 
-let loading: Promise<EmojiIndex> | undefined;
-
-/** The emoji index, loading the data the first time; a failed load is tried again next time. */
-export function loadEmojiIndex(): Promise<EmojiIndex> {
-  loading ??= import(
+const index = lazy(() =>
+  import(
     'emoji-picker-element-data/en/emojibase/data.json',
     // @ts-expect-error -- TS1324: a second argument needs `"module": "esnext"` in tsconfig.json; the browser and bundlers need the attribute.
     { with: { type: 'json' } }
-  )
-    .then((module: { default: EmojiEntry[] }) => buildIndex(module.default))
-    .catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    });
-  return loading;
+  ).then((module: { default: EmojiEntry[] }) => buildIndex(module.default)),
+);
+
+/** The emoji index, loading the data the first time; a failed load is tried again next time. */
+export function loadEmojiIndex(): Promise<EmojiIndex> {
+  return index.load();
 }

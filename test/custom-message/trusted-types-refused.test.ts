@@ -9,7 +9,7 @@ import { renderCustomMessage } from '../../src/custom-message/custom-message.js'
 import type { ChatMessage } from '../../src/meeting/contract.js';
 import { defaultStrings } from '../../src/strings/strings.js';
 import { waitFor } from '../helpers.js';
-import { renderInHost } from '../format/rich-text-support.js';
+import { enforcePolicy, renderInHost } from '../format/rich-text-support.js';
 
 const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 
@@ -17,23 +17,16 @@ const message = (id: string, html: string): ChatMessage => ({ id, type: 'custom'
 const options = { strings: defaultStrings, renderText: (text: string) => text };
 
 describe('custom html under Trusted Types, the sanitiser not allowed', () => {
-  const violations: string[] = [];
-  const note = (event: SecurityPolicyViolationEvent) => violations.push(`${event.violatedDirective} ${event.sample}`);
+  const violations = enforcePolicy(POLICY, (event) => `${event.violatedDirective} ${event.sample}`);
   const errors: string[] = [];
   const onError = (event: ErrorEvent | PromiseRejectionEvent) => errors.push(String('message' in event ? event.message : event.reason));
 
   before(() => {
-    const meta = document.createElement('meta');
-    meta.httpEquiv = 'Content-Security-Policy';
-    meta.content = POLICY;
-    document.head.append(meta);
-    document.addEventListener('securitypolicyviolation', note);
     window.addEventListener('error', onError);
     window.addEventListener('unhandledrejection', onError);
   });
 
   after(() => {
-    document.removeEventListener('securitypolicyviolation', note);
     window.removeEventListener('error', onError);
     window.removeEventListener('unhandledrejection', onError);
   });

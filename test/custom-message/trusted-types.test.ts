@@ -9,7 +9,7 @@ import { renderCustomMessage } from '../../src/custom-message/custom-message.js'
 import type { ChatMessage } from '../../src/meeting/contract.js';
 import { defaultStrings } from '../../src/strings/strings.js';
 import { waitFor } from '../helpers.js';
-import { renderInHost } from '../format/rich-text-support.js';
+import { enforcePolicy, renderInHost } from '../format/rich-text-support.js';
 
 const POLICY = [
   "default-src 'self'",
@@ -26,18 +26,7 @@ const message = (html: string): ChatMessage => ({ id: 'c1', type: 'custom', user
 const options = { strings: defaultStrings, renderText: (text: string) => text };
 
 describe('custom html under Trusted Types, the sanitiser allowed', () => {
-  const violations: string[] = [];
-  const note = (event: SecurityPolicyViolationEvent) => violations.push(`${event.violatedDirective} ${event.sourceFile.includes('purify') ? 'while sanitising' : event.sourceFile}`);
-
-  before(() => {
-    const meta = document.createElement('meta');
-    meta.httpEquiv = 'Content-Security-Policy';
-    meta.content = POLICY;
-    document.head.append(meta);
-    document.addEventListener('securitypolicyviolation', note);
-  });
-
-  after(() => document.removeEventListener('securitypolicyviolation', note));
+  const violations = enforcePolicy(POLICY, (event) => `${event.violatedDirective} ${event.sourceFile.includes('purify') ? 'while sanitising' : event.sourceFile}`);
 
   it('loads DOMPurify on the first html only, and renders it sanitised', async () => {
     const loaded = () => performance.getEntriesByType('resource').filter((entry) => /dompurify|purify/.test(entry.name)).map((entry) => entry.name);

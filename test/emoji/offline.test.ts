@@ -8,6 +8,7 @@ import { html, LitElement } from 'lit';
 import { query } from 'lit/decorators.js';
 
 import { EmojiPickerController } from '../../src/emoji/emoji-picker-controller.js';
+import { enforcePolicy } from '../format/rich-text-support.js';
 import { waitFor } from '../helpers.js';
 
 class OfflineEmojiHost extends LitElement {
@@ -37,18 +38,7 @@ function requested(): string[] {
 }
 
 describe('the emoji picker, offline and under a strict CSP', () => {
-  const violations: string[] = [];
-  const note = (event: SecurityPolicyViolationEvent) => violations.push(`${event.violatedDirective} ${event.blockedURI}`);
-
-  before(() => {
-    const meta = document.createElement('meta');
-    meta.httpEquiv = 'Content-Security-Policy';
-    meta.content = POLICY;
-    document.head.append(meta);
-    document.addEventListener('securitypolicyviolation', note);
-  });
-
-  after(() => document.removeEventListener('securitypolicyviolation', note));
+  const violations = enforcePolicy(POLICY, (event) => `${event.violatedDirective} ${event.blockedURI}`);
 
   it('loads its code and data on first use only, from this origin only, and inserts an emoji', async () => {
     performance.setResourceTimingBufferSize(10_000);

@@ -55,3 +55,21 @@ export function auditConversation(root: Element): string[] {
     return true;
   });
 }
+
+/**
+ * Puts a Content-Security-Policy in force from `before` on (a policy set by a meta element stays
+ * for the page's life: one per test file) and keeps what it reports, as `describe` words it.
+ */
+export function enforcePolicy(policy: string, describe: (event: SecurityPolicyViolationEvent) => string): string[] {
+  const violations: string[] = [];
+  const note = (event: SecurityPolicyViolationEvent) => violations.push(describe(event));
+  before(() => {
+    const meta = document.createElement('meta');
+    meta.httpEquiv = 'Content-Security-Policy';
+    meta.content = policy;
+    document.head.append(meta);
+    document.addEventListener('securitypolicyviolation', note);
+  });
+  after(() => document.removeEventListener('securitypolicyviolation', note));
+  return violations;
+}
