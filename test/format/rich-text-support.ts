@@ -40,7 +40,7 @@ export function testLink(href: string, text: string): TemplateResult {
 export const ADDED = {
   tags: ['emoji-test-host-emoji-picker', 'b', 'i', 's', 'pre', 'code', 'blockquote', 'video', 'rtk-avatar', 'ol', 'em', 'u', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'hr', 'kbd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption'],
   attributes: ['autocomplete', 'data-index', 'referrerpolicy', 'controls', 'preload', 'playsinline', 'aria-selected', 'aria-activedescendant', 'aria-autocomplete', 'aria-labelledby', 'lang', 'dir', 'user-id', 'colspan', 'rowspan'],
-  classes: ['top', 'search', 'tabs', 'tab', 'panel', 'grid', 'emoji', 'empty', 'retry', 'button', 'completion', 'completion-option', 'completion-label', 'completion-detail', 'completion-icon', 'mention', 'mention-self', 'code', 'custom', 'custom-html', 'custom-media', 'custom-image', 'custom-video', 'initials', 'picture'],
+  classes: ['top', 'search', 'tabs', 'tab', 'panel', 'grid', 'emoji', 'empty', 'completion', 'completion-option', 'completion-label', 'completion-detail', 'completion-icon', 'mention', 'mention-self', 'code', 'custom', 'custom-html', 'custom-media', 'custom-image', 'custom-video', 'initials', 'picture'],
 };
 
 /** `auditMarkup`, less the complaints about exactly what `ADDED` lists. */
