@@ -1,5 +1,6 @@
 import type { DefineComponent } from "vue";
 import type {
+  RtkAvatar,
   RtkChatComposer,
   RtkMessageSentEvent,
   RtkMessageErrorEvent,
@@ -21,6 +22,23 @@ import type {
   RtkPinnedMessages,
   RtkMessageSelectEvent,
 } from "../dist/index.js";
+
+type RtkAvatarProps = {
+  /** The participant's name: the initials and the accessible name come from it. */
+  name?: RtkAvatar["name"];
+  /** The participant's user id: the colour comes from it (the name when it is empty). */
+  userId?: RtkAvatar["userId"];
+  /** The picture's URL; only http(s) and blob URLs are loaded. */
+  src?: RtkAvatar["src"];
+  /** The locale for times, dates and sizes; the browser's by default. */
+  locale?: RtkAvatar["locale"];
+  /** `light` or `dark`; unset follows the kit element it is in, else the system. */
+  theme?: RtkAvatar["theme"];
+  /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
+  meeting?: RtkAvatar["meeting"];
+  /** Replacements for any of the English strings. */
+  strings?: RtkAvatar["strings"];
+};
 
 type RtkChatComposerProps = {
   /** The peer id of the private recipient; empty for everyone. */
@@ -46,6 +64,10 @@ type RtkChatMessageProps = {
   grouped?: RtkChatMessage["grouped"];
   /** Draws attention to the message, e.g. after jumping to it from the pinned list. */
   highlighted?: RtkChatMessage["highlighted"];
+  /** Hides the sender's avatar. */
+  hideAvatars?: RtkChatMessage["hideAvatars"];
+  /** Reflected when the message mentions the local user. */
+  mentioned?: RtkChatMessage["mentioned"];
   /** Hides the action buttons, e.g. in a read-only preview. */
   hideActions?: RtkChatMessage["hideActions"];
   /** The message's id, reflected for styling and lookups. */
@@ -68,6 +90,8 @@ rest on request). See SECURITY.md. */
   theme?: RtkChatMessage["theme"];
   /** The message to show, as the SDK delivers it. */
   message?: RtkChatMessage["message"];
+  /** Renders custom messages the app's way: return a template, or `undefined` for the kit's rendering. */
+  renderCustom?: RtkChatMessage["renderCustom"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkChatMessage["meeting"];
   /** Replacements for any of the English strings. */
@@ -219,6 +243,24 @@ type RtkPinnedMessagesProps = {
 };
 
 export type CustomElements = {
+  /**
+   * A participant's picture, or their initials on their colour.
+   * ---
+   *
+   *
+   * ### **CSS Properties:**
+   *  - **--rtk-avatar-size** - Width and height. _(default: 2rem)_
+   * - **--rtk-avatar-radius** - Corner radius: 50% is a circle. _(default: 50%)_
+   * - **--rtk-avatar-background** - Background behind the initials; white text on the derived colours has a contrast of at least 4.5:1. _(default: a colour from the user id)_
+   * - **--rtk-avatar-text-color** - Colour of the initials. _(default: #ffffff)_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The circle.
+   * - **image** - The picture.
+   * - **initials** - The initials.
+   */
+  "rtk-avatar": DefineComponent<RtkAvatarProps>;
+
   /**
    * The message composer of a meeting's chat.
    * ---

@@ -13,15 +13,43 @@ export default css`
   :host([grouped]) {
     margin-top: 2px;
   }
+  /* The avatar in its own column, beside everything else; own messages mirror it. */
   .base {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
+    display: grid;
+    grid-template-columns: var(--_avatar-size) minmax(0, 1fr);
+    column-gap: var(--_space);
+    justify-items: start;
     max-width: 100%;
     min-width: 0;
+    --_avatar-size: 1.75rem;
+    --rtk-avatar-size: var(--_avatar-size);
+  }
+  .base > * {
+    grid-column: 2;
+    max-width: 100%;
+  }
+  .base > .avatar,
+  .base > .avatar-space {
+    grid-column: 1;
+    grid-row: 1 / span 6;
+    align-self: start;
   }
   :host([own]) .base {
-    align-items: flex-end;
+    grid-template-columns: minmax(0, 1fr) var(--_avatar-size);
+    justify-items: end;
+  }
+  :host([own]) .base > * {
+    grid-column: 1;
+  }
+  :host([own]) .base > .avatar,
+  :host([own]) .base > .avatar-space {
+    grid-column: 2;
+  }
+  :host([hide-avatars]) .base {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  :host([hide-avatars]) .base > * {
+    grid-column: 1;
   }
   .header {
     display: flex;
@@ -31,6 +59,35 @@ export default css`
     margin: 0 4px 4px;
     font-size: 0.8125em;
     color: var(--_muted);
+  }
+  .you {
+    margin-inline-start: -4px;
+    color: var(--_muted);
+  }
+  .quote {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    overflow: hidden;
+    width: 100%;
+    margin: 0 0 6px;
+    padding: 4px 8px;
+    border: 0;
+    border-inline-start: 3px solid currentColor;
+    border-radius: 4px;
+    background: color-mix(in srgb, currentColor 10%, transparent);
+    color: inherit;
+    font: inherit;
+    font-size: 0.875em;
+    text-align: start;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    opacity: 0.9;
+    cursor: pointer;
+  }
+  :host([mentioned]) .bubble {
+    box-shadow: inset 3px 0 0 var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 10%, var(--rtk-chat-message-bubble-color));
   }
   .sender {
     font-weight: 600;

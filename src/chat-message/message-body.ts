@@ -1,8 +1,10 @@
 /** What a message says, by type: text with links, an image, a file, or a readable fallback. */
 import { html, nothing, type TemplateResult } from 'lit';
 
-import { messageText } from '../conversations/conversations.js';
-import { describeFileLink, displayFileName, formatSize, linkify, mayLoadMedia, safeUrl, showLink, type MediaPolicy } from '../format/format.js';
+import { customMessage, type RenderCustom } from '../custom-message/custom-message-part.js';
+import { describeFileLink, displayFileName, formatSize, mayLoadMedia, safeUrl, showLink, type MediaPolicy } from '../format/format.js';
+import { parseQuoteReply } from '../format/quote-reply.js';
+import { renderRichText } from '../format/rich-text.js';
 import type { ChatMessage } from '../meeting/contract.js';
 import type { ChatStrings } from '../strings/strings.js';
 
@@ -10,6 +12,12 @@ import type { ChatStrings } from '../strings/strings.js';
 export interface BodyContext {
   strings: ChatStrings;
   locale: string | undefined;
+  /** The text as `prepareText` made it: formatted, with its quote apart. */
+  text: PreparedText | undefined;
+  /** The app's rendering of custom messages, asked first. */
+  renderCustom: RenderCustom | undefined;
+  /** The user activated a quote: jump to the quoted message. */
+  openQuote(quote: string): void;
   /** The sender as shown: "You" for the local user. */
   sender: string;
   imageFailed: boolean;
@@ -20,25 +28,41 @@ export interface BodyContext {
   openImage(): void;
 }
 
+/** A message's text, ready to render: the quote it replies to, and the reply formatted. */
+export interface PreparedText {
+  quote: string | undefined;
+  reply: TemplateResult | string;
+  /** Whether the reply (not the quote) mentions the local user. */
+  mentionsSelf: boolean;
+}
+
 /**
- * Past this many characters a text is cut for display: no honest message is that long (the SDK's
- * limit is 2,000), and laying out one huge unbroken word takes the browser seconds.
+ * Reads the conventions other chat UIs write into text: a legacy private message's inner text,
+ * a quote-reply, Cloudflare's formatting, links (shown honestly) and mentions of `mentionNames`.
  */
-const SHOWN_TEXT_LIMIT = 10_000;
+export function prepareText(text: string, mentionNames: readonly string[], selfName: string | undefined): PreparedText {
+  const { quote, reply } = parseQuoteReply(text);
+  const rich = renderRichText(reply, { renderLink, mentionNames, selfName });
+  return { quote, reply: rich.template, mentionsSelf: rich.mentionsSelf };
+}
 
 /** The body of a message of any type. */
 export function renderBody(message: ChatMessage, context: BodyContext): TemplateResult {
   const { strings } = context;
   switch (message.type) {
     case 'text':
-      // A legacy private message shows its inner text.
-      return message.message === undefined ? fallback(strings.malformedMessage) : renderText(messageText(message));
+      return context.text ? renderText(context.text, context) : fallback(strings.malformedMessage);
     case 'image':
       return renderImage(message, context);
     case 'file':
       return renderFile(message, context);
     case 'custom':
-      return html`${fallback(strings.customMessage)}${message.message ? html`<br />${renderText(message.message)}` : nothing}`;
+      return html`${customMessage(message, {
+        strings,
+        locale: context.locale,
+        renderCustom: context.renderCustom,
+        renderText: () => context.text?.reply ?? nothing,
+      })}`;
     case 'poll':
       return fallback(strings.pollMessage);
     default:
@@ -60,10 +84,12 @@ export function renderLink(href: string, text: string, title = showLink(href)?.t
   return html`<a href=${href} title=${title} dir="ltr" target="_blank" rel="noopener noreferrer">${text}</a>`;
 }
 
-/** Message text as text nodes, with http(s) links; nothing in it is ever markup. */
-function renderText(text: string): TemplateResult {
-  const parts = linkify(text, { limit: SHOWN_TEXT_LIMIT }).map((part) => (part.href ? renderLink(part.href, part.text, part.title) : part.text));
-  return html`<span class="text">${parts}</span>`;
+/** Message text, with the quote it replies to above it; nothing in it is ever markup. */
+function renderText(text: PreparedText, context: BodyContext): TemplateResult {
+  const quote = text.quote;
+  return html`${quote === undefined
+      ? nothing
+      : html`<button type="button" class="quote" title=${context.strings.showQuoted} @click=${() => context.openQuote(quote)}>${quote}</button>`}<span class="text">${text.reply}</span>`;
 }
 
 function renderImage(message: ChatMessage, context: BodyContext): TemplateResult {

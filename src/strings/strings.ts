@@ -4,6 +4,31 @@
  */
 export const defaultStrings = {
   chatLabel: 'Chat',
+  // Conversation
+  reply: 'Reply',
+  replyingTo: (name: string) => `Replying to ${name}`,
+  cancelReply: 'Cancel reply',
+  /** What a reply to an image quotes. */
+  quotedPhoto: 'Photo',
+  showQuoted: 'Show the message replied to',
+  mentionedYou: (name: string) => `${name} mentioned you`,
+  mentionSuggestions: 'People',
+  emoji: 'Emoji',
+  emojiPicker: 'Emoji',
+  emojiSearch: 'Search emoji',
+  emojiSkinTone: 'Skin tone',
+  emojiTone: (tone: number) => ['Default', 'Light', 'Medium-light', 'Medium', 'Medium-dark', 'Dark'][tone] ?? 'Default',
+  emojiCategories: 'Categories',
+  emojiRecent: 'Recently used',
+  /** Emojibase's groups: 0 smileys, 1 people, 3 animals, 4 food, 5 travel, 6 activities, 7 objects, 8 symbols, 9 flags. */
+  emojiGroup: (group: number) =>
+    ({ 0: 'Smileys and emotion', 1: 'People and body', 3: 'Animals and nature', 4: 'Food and drink', 5: 'Travel and places', 6: 'Activities', 7: 'Objects', 8: 'Symbols', 9: 'Flags' })[group] ?? 'Emoji',
+  emojiResults: (count: number) => (count === 0 ? 'No emoji found' : count === 1 ? '1 emoji' : `${count} emoji`),
+  emojiLoading: 'Loading emoji…',
+  emojiUnavailable: 'The emoji could not be loaded.',
+  emojiSuggestions: 'Emoji',
+  video: 'Video',
+  videoUnavailable: 'Video unavailable',
   messagesLabel: 'Messages',
   messageLabel: 'Message',
   composerPlaceholder: 'Write a message…',
