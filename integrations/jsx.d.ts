@@ -116,6 +116,8 @@ export type RtkChatComposerProps = {
   locale?: RtkChatComposer["locale"];
   /** `light` or `dark`; unset follows the kit element it is in, else the system. */
   theme?: RtkChatComposer["theme"];
+  /** The message being replied to: the next text goes out quoting it, as Cloudflare's UI writes replies. */
+  replyTo?: RtkChatComposer["replyTo"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkChatComposer["meeting"];
   /** Replacements for any of the English strings. */
@@ -378,6 +380,8 @@ export type CustomElements = {
    * - **send** - The send button.
    * - **attachments** - The files waiting to be sent.
    * - **notice** - The line shown instead of the composer to someone who may not send.
+   * - **replying** - What the next message replies to, with its Cancel.
+   * - **emoji-dialog** - The emoji picker's dialog.
    */
   "rtk-chat-composer": Partial<RtkChatComposerProps & BaseProps & BaseEvents>;
 
