@@ -1,0 +1,319 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+import { ListWindow } from './list-window.js';
+
+/** How close to the newest message (px) a user's scroll must end for the list to follow again. */
+const FOLLOW_SLACK = 32;
+/** Items rendered when the list opens, jumps or returns to the newest, before it measures. */
+const FIRST_WINDOW = 24;
+/** Items added at an edge at a time. */
+const PAGE = 10;
+/** Rendered content kept beyond each visible edge: half the view, at least this many px. */
+const MIN_MARGIN = 300;
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
+
+/** What the controller needs from the element that renders the list. */
+export interface ListFollowOptions<T> {
+  /** The whole list, in order. A new array is a change. */
+  items: () => readonly T[];
+  /** A stable key per item. */
+  key: (item: T, index: number) => string;
+  /**
+   * The scrolling element: a `flex-direction: column-reverse` box, so that its scroll origin is the
+   * newest message and the browser keeps the bottom in place as content changes, with
+   * `overflow-anchor: none` (the controller keeps the reading position itself; see `hostUpdated`).
+   */
+  scroller: () => HTMLElement | null | undefined;
+  /** The element inside the scroller whose children are the rendered items, one element each. */
+  content: () => HTMLElement | null | undefined;
+  /** The user scrolled near the first item of the list: the moment to load an older page. */
+  onReachStart?: () => void;
+  /** `following` changed. */
+  onFollowingChange?: (following: boolean) => void;
+}
+
+/** Where an item stood in the scroller's box before an update, to stand there after it. */
+interface Placement {
+  key: string;
+  top: number;
+}
+
+/**
+ * Keeps a long list rendered as a bounded window and decides where it stands: following the
+ * newest message (a column-reverse scroller rests at its end by itself), holding a jump
+ * (`anchor`) until the user scrolls, and otherwise staying where the user put it while the
+ * window pages items in and out above and below. It renders nothing: the host renders
+ * `view().items` into `content`.
+ *
+ * The reading position is kept by hand (the item at the top of the view, or the anchor, is put
+ * back where it was after each change) rather than by the browser's `overflow-anchor`: in a
+ * column-reverse scroller Chromium's anchoring misses a trim at the end near the top, and with
+ * `content-visibility` it follows a page put in front; Safari has no scroll anchoring at all.
+ */
+export class ListFollowController<T> implements ReactiveController {
+  /** Whether the list keeps the newest message in view as messages arrive. */
+  following = true;
+  /** The key of the item a jump brought into view: held, whatever arrives, until the user scrolls. */
+  anchor: string | undefined;
+
+  private readonly window: ListWindow<T>;
+  private attached: HTMLElement | undefined;
+  private readonly resize = new ResizeObserver(() => this.schedule());
+  private frame = 0;
+  /** The user scrolled and the list has not settled since: reaching the first item may load older pages. */
+  private scrolled = false;
+  /** The window moved since the last update (the items may have changed too: see `hostUpdate`). */
+  private moved = false;
+  private placement: Placement | undefined;
+  /** Resolves the pending `reveal` once its item is centred. */
+  private centered: (() => void) | undefined;
+  /** The window as last rendered: what the DOM holds until the next render. */
+  private shown: { items: readonly T[]; start: number } = { items: [], start: 0 };
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: ListFollowOptions<T>,
+  ) {
+    this.window = new ListWindow(options.key);
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.attached) this.attach(this.attached);
+  }
+
+  hostDisconnected(): void {
+    this.detach();
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.centered?.();
+    this.centered = undefined;
+  }
+
+  hostUpdate(): void {
+    // Before the DOM changes: where the item the user reads stands, when the window may change.
+    // Measured once until it is put back (several updates may come before the next frame).
+    const changing = this.moved || this.options.items() !== this.window.items;
+    this.moved = false;
+    if (changing && !this.following && !this.placement) this.placement = this.measure();
+  }
+
+  hostUpdated(): void {
+    const scroller = this.options.scroller() ?? undefined;
+    if (scroller !== this.attached) {
+      this.detach();
+      if (scroller) this.attach(scroller);
+    }
+    // Once the items' own elements have rendered too (they update after the host), before the
+    // frame is painted.
+    void this.host.updateComplete.then(this.settle);
+    this.schedule();
+  }
+
+  /** The window to render: its items and the index of the first in the whole list. */
+  view(): { items: readonly T[]; start: number } {
+    this.sync();
+    this.shown = { items: this.window.rendered, start: this.window.start };
+    return this.shown;
+  }
+
+  /** Shows the newest message and follows new ones again. */
+  followNewest(): void {
+    this.anchor = undefined;
+    this.sync();
+    if (!this.window.atEnd) this.window.showEnd(FIRST_WINDOW);
+    this.setFollowing(true);
+    this.moved = true;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Brings the item at `index` into the middle of the list and holds it there until the user
+   * scrolls. Resolves once it is in place.
+   */
+  reveal(index: number): Promise<void> {
+    this.sync();
+    const { items } = this.window;
+    if (index < 0 || index >= items.length) return Promise.resolve();
+    this.anchor = this.options.key(items[index], index);
+    this.setFollowing(false);
+    this.window.showAround(index, FIRST_WINDOW / 2, FIRST_WINDOW / 2);
+    this.moved = true;
+    // Whatever was measured belongs to the window left behind.
+    this.placement = undefined;
+    this.host.requestUpdate();
+    this.centered?.();
+    return new Promise((resolve) => (this.centered = resolve));
+  }
+
+  /** Puts the anchor in the middle of the view (by hand: scrollIntoView would scroll the page too). */
+  private center(scroller: HTMLElement): void {
+    const element = this.elementOf(this.anchor);
+    if (!element) return;
+    const box = element.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    scroller.scrollTop += box.top + box.height / 2 - (view.top + view.height / 2);
+  }
+
+  /** Takes the host's list when it changed: the window stays on its items, or at the end when following. */
+  private sync(): void {
+    const items = this.options.items();
+    if (items === this.window.items) return;
+    this.window.replace(items, this.following, FIRST_WINDOW);
+    this.schedule();
+  }
+
+  private setFollowing(following: boolean): void {
+    if (following === this.following) return;
+    this.following = following;
+    this.options.onFollowingChange?.(following);
+  }
+
+  private attach(scroller: HTMLElement): void {
+    this.attached = scroller;
+    scroller.addEventListener('scroll', this.onScroll, { passive: true });
+    for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown']) scroller.addEventListener(type, this.onIntent, { passive: true });
+    this.resize.observe(scroller);
+  }
+
+  private detach(): void {
+    const scroller = this.attached;
+    if (!scroller) return;
+    scroller.removeEventListener('scroll', this.onScroll);
+    for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown']) scroller.removeEventListener(type, this.onIntent);
+    this.resize.disconnect();
+  }
+
+  /** The user's hand on the list lets go of a jump; where the scroll ends decides the rest. */
+  private onIntent = (event: Event): void => {
+    if (event instanceof KeyboardEvent && !SCROLL_KEYS.has(event.key)) return;
+    // A press on a message is not a scroll; one on the scrollbar (beyond the content box) is.
+    if (event instanceof PointerEvent && this.attached && event.offsetX <= this.attached.clientWidth) return;
+    if (this.anchor === undefined) return;
+    this.anchor = undefined;
+    this.onScroll();
+  };
+
+  private onScroll = (): void => {
+    const scroller = this.attached;
+    if (!scroller) return;
+    if (this.anchor === undefined) {
+      const atEnd = Math.abs(scroller.scrollTop) <= FOLLOW_SLACK && this.window.atEnd;
+      if (atEnd !== this.following) {
+        this.setFollowing(atEnd);
+        this.host.requestUpdate();
+      }
+    }
+    this.scrolled = true;
+    this.schedule();
+  };
+
+  private schedule(): void {
+    if (!this.frame && this.attached) this.frame = requestAnimationFrame(this.reconcile);
+  }
+
+  /** Puts the reading position back, centres a jump, or rests at the end when following. */
+  private settle = (): void => {
+    const scroller = this.attached;
+    if (!scroller?.isConnected) return;
+    if (this.placement) this.restore(scroller, this.placement);
+    this.placement = undefined;
+    if (this.centered && this.elementOf(this.anchor)) {
+      this.center(scroller);
+      this.centered();
+      this.centered = undefined;
+    }
+    if (this.following && scroller.scrollTop !== 0) scroller.scrollTop = 0;
+  };
+
+  /** Once a frame at most: pages items in where the user nears an edge, and out far beyond it. */
+  private reconcile = (): void => {
+    this.frame = 0;
+    const scroller = this.attached;
+    if (!scroller?.isConnected || scroller.clientHeight === 0) return;
+    const margin = Math.max(scroller.clientHeight / 2, MIN_MARGIN);
+    const fromEnd = Math.abs(scroller.scrollTop);
+    const fromStart = scroller.scrollHeight - scroller.clientHeight - fromEnd;
+    const window = this.window;
+    let changed = false;
+    if (fromStart < margin) {
+      changed = window.growStart(PAGE) > 0;
+      // Older pages are for a user who scrolled there, not for a short list that opened.
+      if (!changed && this.scrolled) this.options.onReachStart?.();
+      if (!changed) this.scrolled = false;
+    } else {
+      this.scrolled = false;
+      if (fromStart > margin * 3) changed = this.trim('start', fromStart - margin * 2);
+    }
+    if (!this.following) {
+      if (fromEnd < margin) changed = window.growEnd(PAGE) > 0 || changed;
+      else if (fromEnd > margin * 3) changed = this.trim('end', fromEnd - margin * 2) || changed;
+    }
+    if (changed) {
+      this.moved = true;
+      this.host.requestUpdate();
+    }
+  };
+
+  /** The rendered element of the item with `key`, if it is in the DOM. */
+  private elementOf(key: string | undefined): Element | undefined {
+    if (key === undefined) return undefined;
+    const { start, items } = this.shown;
+    const at = items.findIndex((item, i) => this.options.key(item, start + i) === key);
+    return at < 0 ? undefined : this.options.content()?.children[at];
+  }
+
+  /** Where the anchor, or else the first item reaching into the view, stands now. */
+  private measure(): Placement | undefined {
+    const scroller = this.attached;
+    const children = this.options.content()?.children;
+    if (!scroller || !children?.length) return undefined;
+    const top = scroller.getBoundingClientRect().top;
+    const { start, items: rendered } = this.shown;
+    let at = this.anchor === undefined ? -1 : rendered.findIndex((item, i) => this.options.key(item, start + i) === this.anchor);
+    if (at < 0 || at >= children.length) {
+      // The first item whose bottom is below the top of the view, by bisection.
+      let low = 0;
+      let high = Math.min(children.length, rendered.length) - 1;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (children[mid].getBoundingClientRect().bottom > top) high = mid;
+        else low = mid + 1;
+      }
+      at = low;
+    }
+    if (at < 0 || at >= rendered.length) return undefined;
+    return { key: this.options.key(rendered[at], start + at), top: children[at].getBoundingClientRect().top - top };
+  }
+
+  /** Scrolls so that the measured item stands where it stood. */
+  private restore(scroller: HTMLElement, placement: Placement): void {
+    const element = this.elementOf(placement.key);
+    if (!element) return;
+    const delta = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top - placement.top;
+    if (Math.abs(delta) >= 0.5) scroller.scrollTop += delta;
+  }
+
+  /**
+   * Stops rendering the items that lie wholly within `excess` px of one edge, never the one
+   * holding focus (removing it would drop focus to the page).
+   */
+  private trim(edge: 'start' | 'end', excess: number): boolean {
+    const children = this.options.content()?.children;
+    if (!children || children.length < 2) return false;
+    const last = children.length - 1;
+    const outer = (edge === 'start' ? children[0] : children[last]) as HTMLElement;
+    const edgeAt = edge === 'start' ? outer.offsetTop : outer.offsetTop + outer.offsetHeight;
+    let count = 0;
+    for (let i = 0; i < last; i++) {
+      const child = children[edge === 'start' ? i : last - i] as HTMLElement;
+      const far = edge === 'start' ? child.offsetTop + child.offsetHeight - edgeAt : edgeAt - child.offsetTop;
+      if (far > excess || child.matches(':focus-within')) break;
+      count += 1;
+    }
+    if (count === 0) return false;
+    if (edge === 'start') this.window.trimStart(count);
+    else this.window.trimEnd(count);
+    return true;
+  }
+}
