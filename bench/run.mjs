@@ -18,14 +18,16 @@ import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
-/** `--only=mount,export` runs just those sections (size, mount, stream, mount-remove, export). */
+/** `--only=mount,export` runs just those sections (size, engines, mount, stream, mount-remove, export). */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+/** `--reps=5`: how many times the engine comparison runs each engine (medians are reported). */
+const reps = Number(process.argv.find((arg) => arg.startsWith('--reps='))?.slice('--reps='.length)) || (quick ? 2 : 3);
 
 const CONFIG = quick
   ? { counts: [1000, 10_000], arrivals: 60, burst: { total: 2000, senders: 100, chunkSize: 100 }, mounts: 100, exportCount: 10_000 }
   : { counts: [1000, 10_000, 100_000], arrivals: 300, burst: { total: 10_000, senders: 500, chunkSize: 100 }, mounts: 1000, exportCount: 100_000 };
 /** The whole run stops (and fails) past this. */
-const TIME_LIMIT_MS = 10 * 60_000;
+const TIME_LIMIT_MS = (10 + reps * 4) * 60_000;
 /** One page step (a mount, a burst, an export) gives up past this. */
 const STEP_TIMEOUT_MS = 60_000;
 const TAGS = ['rtk-chat', 'rtk-chat-message', 'rtk-pinned-messages', 'rtk-chat-export-button'];
@@ -338,6 +340,153 @@ async function sizes() {
   note('Legal comments kept at the end, as esbuild does by default when bundling.');
 }
 
+// ---------------------------------------------------------------------------------------------
+// The list engines, side by side (bench/engines/): the same meeting, item template and steps.
+
+const ENGINES = [
+  {
+    tag: 'bench-virtualizer-list',
+    name: '(a) virtualizer',
+    title: '@lit-labs/virtualizer, tuned (flow layout, 300 px overhang, pin + settle loop)',
+    size: "export { virtualize } from '@lit-labs/virtualizer/virtualize.js'; export { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';",
+  },
+  {
+    tag: 'bench-tanstack-list',
+    name: '(b) tanstack',
+    title: "@tanstack/lit-virtual (virtual-core: anchorTo 'end', followOnAppend, measured items)",
+    size: "export { VirtualizerController } from '@tanstack/lit-virtual'; export { repeat } from 'lit/directives/repeat.js'; export { styleMap } from 'lit/directives/style-map.js';",
+  },
+  {
+    tag: 'bench-window-list',
+    name: '(c) window',
+    title: 'windowed list (src/chat/list-*): column-reverse scroller (bottom anchoring by the browser), paged window, reading position kept by the list',
+    size: "export { ListFollowController } from './src/chat/list-follow-controller.ts'; export { repeat } from 'lit/directives/repeat.js';",
+  },
+];
+
+const median = (values) => {
+  const sorted = values.filter((v) => typeof v === 'number' && !Number.isNaN(v)).sort((a, b) => a - b);
+  if (!sorted.length) return undefined;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** One run of one engine: three pages (10,000 messages; 100,000; 1,000 for the older page). */
+async function engineRun(engine, arrivalsCount, isolatedCount) {
+  const run = {};
+  {
+    const { cdp, call, close } = await openPage();
+    try {
+      await call('prepare', 10_000);
+      await call('warmUp');
+      run.open = await call('mountChat', STEP_TIMEOUT_MS, engine.tag);
+      await call('settle');
+      const before = await metrics(cdp);
+      run.arrivals = await call('arrivals', arrivalsCount, STEP_TIMEOUT_MS);
+      run.arrivalWork = work(before, await metrics(cdp));
+      run.follows = await call('newestInView');
+      run.isolated = await call('arrivals', isolatedCount, STEP_TIMEOUT_MS, 12);
+      run.hold = await call('holdJump', 5000, 30);
+      await call('toNewest');
+      const { total, senders, chunkSize } = CONFIG.burst;
+      await call('addParticipants', senders);
+      const burstBefore = await metrics(cdp);
+      run.burst = await call('burst', total, senders, chunkSize, 10_000);
+      run.burstWork = work(burstBefore, await metrics(cdp));
+      run.dom = await call('countDom');
+    } finally {
+      await close();
+    }
+  }
+  {
+    const { cdp, call, close } = await openPage();
+    try {
+      await call('prepare', 100_000);
+      await call('warmUp');
+      const before = await heap(cdp);
+      run.open100k = await call('mountChat', STEP_TIMEOUT_MS, engine.tag);
+      await call('settle');
+      const after = await heap(cdp);
+      run.heap100k = { js: after.js - before.js, embedder: after.embedder - before.embedder, nodes: after.nodes - before.nodes };
+      run.jumps = await call('jumpAnywhere', 10);
+    } finally {
+      await close();
+    }
+  }
+  {
+    const { call, close } = await openPage();
+    try {
+      await call('prepare', 1000);
+      await call('warmUp');
+      await call('mountChat', STEP_TIMEOUT_MS, engine.tag);
+      await call('settle');
+      run.older = await call('olderPage', 50);
+    } finally {
+      await close();
+    }
+  }
+  return run;
+}
+
+async function engines() {
+  const arrivalsCount = quick ? 120 : 600;
+  const isolatedCount = quick ? 15 : 30;
+  const baseline = await bundleSize('lit', "export { LitElement, html, css } from 'lit';");
+  const runs = new Map(ENGINES.map((engine) => [engine.tag, []]));
+  const sizes = new Map();
+  for (const engine of ENGINES) {
+    const size = await bundleSize(engine.name, `export { LitElement, html, css } from 'lit'; ${engine.size}`);
+    sizes.set(engine.tag, { minified: size.minified - baseline.minified, gzip: size.gzip - baseline.gzip });
+  }
+  // Engines take turns within each repetition, so a busy moment of the shared machine hits all alike.
+  for (let rep = 0; rep < reps; rep++) {
+    for (const engine of ENGINES) {
+      process.stdout.write(`\r  engines: run ${rep + 1}/${reps}, ${engine.name}…            `);
+      runs.get(engine.tag).push(await engineRun(engine, arrivalsCount, isolatedCount));
+    }
+  }
+  process.stdout.write('\r' + ' '.repeat(60) + '\r');
+  results.engines = ENGINES.map((engine) => ({ ...engine, size: sizes.get(engine.tag), runs: runs.get(engine.tag) }));
+
+  const column = (pick, digits = 1) => ENGINES.map((engine) => fmt(median(runs.get(engine.tag).map(pick)), digits));
+  const both = (a, b, digits = 1) => ENGINES.map((engine) => `${fmt(median(runs.get(engine.tag).map(a)), digits)} / ${fmt(median(runs.get(engine.tag).map(b)), digits)}`);
+  const all = (pick) => ENGINES.map((engine) => {
+    const values = runs.get(engine.tag).map(pick);
+    return `${values.filter(Boolean).length}/${values.length}`;
+  });
+  const { total, senders } = CONFIG.burst;
+  table(
+    `List engines side by side: medians of ${reps} runs each (engines interleaved), the same item template, headless Chromium`,
+    ['figure', ...ENGINES.map((e) => e.name)],
+    [
+      ['open at 10,000: frame with the newest in view (ms)', ...column((r) => r.open.inViewFrameMs)],
+      [`${arrivalsCount} arrivals at 10,000, one a frame: to DOM p50 / p95 (ms)`, ...both((r) => r.arrivals.toDom.median, (r) => r.arrivals.toDom.p95)],
+      ['  … to the next frame p50 / p95 (ms)', ...both((r) => r.arrivals.toFrame.median, (r) => r.arrivals.toFrame.p95)],
+      [`  … never in the DOM (of ${arrivalsCount})`, ...column((r) => r.arrivals.missing, 0)],
+      ['  … main thread per message: task / style+layout (ms)', ...both((r) => r.arrivalWork.task / arrivalsCount, (r) => (r.arrivalWork.style + r.arrivalWork.layout) / arrivalsCount, 2)],
+      [`isolated message (${isolatedCount}, 12 frames apart): to DOM p95 / next frame p95 (ms)`, ...both((r) => r.isolated.toDom.p95, (r) => r.isolated.toFrame.p95)],
+      [`burst of ${fmt(total)} from ${senders}: frame interval p95 / max (ms)`, ...both((r) => r.burst.frameInterval.p95, (r) => r.burst.frameInterval.max)],
+      ['  … long tasks (>50 ms): count / max ms', ...both((r) => r.burst.longTasks.count, (r) => r.burst.longTasks.max, 0)],
+      ['  … main thread per message: task (ms)', ...column((r) => r.burstWork.task / total, 3)],
+      ['  … list complete, each once, in order', ...all((r) => r.burst.listedAfter === r.burst.expected && r.burst.uniqueIds && r.burst.burstInOrder && r.burst.endsWithLast)],
+      ['  … the last one shown (within 10 s)', ...all((r) => r.burst.lastShown)],
+      ['  … nodes in the list element after', ...column((r) => r.dom.chat.nodes, 0)],
+      ['open at 100,000: frame with the newest in view (ms)', ...column((r) => r.open100k.inViewFrameMs)],
+      ['JS heap added by mounting at 100,000 (MiB)', ...column((r) => r.heap100k.js / KiB / KiB, 2)],
+      ['  … Blink (DOM) heap added (MiB)', ...column((r) => r.heap100k.embedder / KiB / KiB, 2)],
+      ['engine code, min+gzip over Lit alone (KiB)', ...ENGINES.map((e) => fmt(kib(sizes.get(e.tag).gzip), 2))],
+      ['follows the newest message (runs)', ...all((r) => r.follows)],
+      ['holds a jump while 30 arrive (runs)', ...all((r) => r.hold.held)],
+      ['keeps the reading position when an older page of 50 loads (runs)', ...all((r) => r.older.kept)],
+      ['  … moved by (px, median)', ...column((r) => r.older.movedPx, 0)],
+      ['jump to any of 100,000: in view (of 10 spread, median)', ...column((r) => r.jumps.reached, 0)],
+    ],
+  );
+  for (const engine of ENGINES) note(`${engine.name}: ${engine.title}`);
+  note('Each engine renders what <rtk-chat> renders per message (a date separator and an <rtk-chat-message>), from the same local meeting.');
+  note('"never in the DOM": not seen by a MutationObserver within 30 frames of the last arrival. "engine code": gzip of Lit + the engine, minus Lit alone.');
+}
+
 async function mounting() {
   const rows = [];
   results.mount = [];
@@ -470,7 +619,7 @@ async function streaming() {
         ['chat.messages after', fmt(burst.chatMessages)],
         ['every id once', fmt(burst.uniqueIds)],
         ['burst messages listed, in order', `${fmt(burst.burstListed)}, ${fmt(burst.burstInOrder)}`],
-        ['list ends with the last one', fmt(burst.endsWithLast)],
+        ['list ends with the last one, shown', `${fmt(burst.endsWithLast)}, ${fmt(burst.lastShown)}`],
         ['<rtk-chat-message> in DOM after / nodes in chat', `${fmt(dom.renderedMessages)} / ${fmt(dom.chat.nodes)}`],
         ['<option>s in chat (participant pickers)', fmt(dom.options)],
       ],
@@ -681,6 +830,7 @@ async function main() {
     console.log(`rtk-chat-kit bench${quick ? ' (--quick)' : ''}`);
     await machine();
     await section('size', sizes);
+    await section('engines', engines);
     await section('mount', mounting);
     await section('stream', streaming);
     await section('mount-remove', mountRemove);

@@ -1,0 +1,58 @@
+/** (c) The chat-specific windowed list of `src/chat/list-*.ts`: the browser anchors, the window pages. */
+import { css, html } from 'lit';
+import { query } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+
+import { ListFollowController } from '../../src/chat/list-follow-controller.js';
+import { messageKey } from '../../src/chat/message-list.js';
+import type { ChatMessage } from '../../src/meeting/contract.js';
+import { BenchList } from './bench-list.js';
+
+export class BenchWindowList extends BenchList {
+  static override styles = [
+    BenchList.styles,
+    css`
+      .list {
+        display: flex;
+        flex-direction: column-reverse;
+        overflow-anchor: none;
+      }
+      .items {
+        flex: none;
+      }
+    `,
+  ];
+
+  @query('.list') scroller!: HTMLElement | null;
+  @query('.items') private content!: HTMLElement | null;
+
+  private readonly follow = new ListFollowController<ChatMessage>(this, {
+    items: () => this.items,
+    key: messageKey,
+    scroller: () => this.scroller,
+    content: () => this.content,
+  });
+
+  get following(): boolean {
+    return this.follow.following;
+  }
+
+  jumpTo(index: number): Promise<void> {
+    return this.follow.reveal(index);
+  }
+
+  toNewest(): void {
+    this.follow.followNewest();
+  }
+
+  async prependOlder(messages: ChatMessage[]): Promise<void> {
+    // Nothing to do but put them in front: the column-reverse scroller keeps its place from the end.
+    this.items = [...messages, ...this.items];
+    await this.updateComplete;
+  }
+
+  protected override render() {
+    const { items, start } = this.follow.view();
+    return html`<div class="list" tabindex="0"><div class="items">${repeat(items, (m, i) => messageKey(m, start + i), (m, i) => this.renderItem(m, start + i))}</div></div>`;
+  }
+}
