@@ -1,5 +1,5 @@
 /** The list model of `<rtk-chat>`: which messages show, in which order, and how they group. */
-import { messageTimeMs, sameDay } from '../format/format.js';
+import { formatDay, messageTimeMs, sameDay } from '../format/format.js';
 import { chatMessages, messagesOfType, messagesOfUser } from '../meeting/chat-queries.js';
 import type { ChatMessage, ChatMessageType, MeetingChat } from '../meeting/contract.js';
 
@@ -59,4 +59,12 @@ export function startsDay(previous: ChatMessage | undefined, message: ChatMessag
   if (b === undefined) return false;
   const a = previous ? messageTimeMs(previous) : undefined;
   return a === undefined || !sameDay(a, b);
+}
+
+/** What a date separator says: `today` or `yesterday` (local days), else the date in `locale`. */
+export function dayLabel(ms: number, locale: string | undefined, words: { today: string; yesterday: string }, now = Date.now()): string {
+  if (sameDay(ms, now)) return words.today;
+  const yesterday = new Date(now);
+  yesterday.setDate(yesterday.getDate() - 1);
+  return sameDay(ms, yesterday.getTime()) ? words.yesterday : formatDay(ms, locale);
 }
