@@ -24,8 +24,8 @@ const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--onl
 const reps = Number(process.argv.find((arg) => arg.startsWith('--reps='))?.slice('--reps='.length)) || (quick ? 2 : 3);
 
 const CONFIG = quick
-  ? { counts: [1000, 10_000], arrivals: 60, burst: { total: 2000, senders: 100, chunkSize: 100 }, mounts: 100, exportCount: 10_000 }
-  : { counts: [1000, 10_000, 100_000], arrivals: 300, burst: { total: 10_000, senders: 500, chunkSize: 100 }, mounts: 1000, exportCount: 100_000 };
+  ? { counts: [1000, 10_000], arrivals: 120, isolated: 15, burst: { total: 2000, senders: 100, chunkSize: 100 }, mounts: 100, exportCount: 10_000 }
+  : { counts: [1000, 10_000, 100_000], arrivals: 1400, isolated: 40, burst: { total: 10_000, senders: 500, chunkSize: 100 }, mounts: 1000, exportCount: 100_000 };
 /** The whole run stops (and fails) past this. */
 const TIME_LIMIT_MS = (10 + reps * 4) * 60_000;
 /** One page step (a mount, a burst, an export) gives up past this. */
@@ -359,7 +359,7 @@ const ENGINES = [
   {
     tag: 'bench-window-list',
     name: '(c) window',
-    title: 'windowed list (src/chat/list-*): column-reverse scroller (bottom anchoring by the browser), paged window, reading position kept by the list',
+    title: 'windowed list (src/chat/list-*): normal flow laid out and anchored by the browser, a paged window, the bottom kept while following',
     size: "export { ListFollowController } from './src/chat/list-follow-controller.ts'; export { repeat } from 'lit/directives/repeat.js';",
   },
 ];
@@ -566,7 +566,7 @@ async function streaming() {
     await call('settle');
 
     const idleBefore = await metrics(cdp);
-    const idle = await call('idleFrames', CONFIG.arrivals);
+    const idle = await call('idleFrames', Math.min(CONFIG.arrivals, 300));
     const idleWork = work(idleBefore, await metrics(cdp));
 
     const arrivalsBefore = await metrics(cdp);
@@ -584,7 +584,17 @@ async function streaming() {
         ['to the next frame', arrivals.toFrame.median, arrivals.toFrame.p95, arrivals.toFrame.max, arrivals.toFrame.count],
       ],
     );
-    if (arrivals.missing) note(`${arrivals.missing} messages never reached the DOM within ${STEP_TIMEOUT_MS / 1000} s.`);
+    note(`Never in the DOM: ${arrivals.missing} of ${CONFIG.arrivals} (not seen by a MutationObserver within 30 frames of the last arrival).`);
+    const isolated = await call('arrivals', CONFIG.isolated, STEP_TIMEOUT_MS, 12);
+    results.isolated = isolated;
+    table(
+      `<rtk-chat> with ${fmt(count)} messages: ${CONFIG.isolated} isolated messages, 12 frames apart`,
+      ['latency from chatUpdate', 'median ms', 'p95 ms', 'max ms', 'messages'],
+      [
+        ['to <rtk-chat-message> in DOM', isolated.toDom.median, isolated.toDom.p95, isolated.toDom.max, isolated.toDom.count],
+        ['to the next frame', isolated.toFrame.median, isolated.toFrame.p95, isolated.toFrame.max, isolated.toFrame.count],
+      ],
+    );
     table(
       'Main-thread work per arriving message (CDP Performance.getMetrics deltas ÷ messages; "net" subtracts an idle run of as many frames)',
       ['', 'task ms', 'script ms', 'layout ms', 'style ms'],
@@ -710,6 +720,36 @@ async function exporting() {
   } finally {
     await close();
   }
+}
+
+/** The issue's targets (issue 17), each against the figure this run measured for `<rtk-chat>`. */
+function targets() {
+  const rows = [];
+  const add = (figure, value, target, met, digits = 1) => rows.push([figure, typeof value === 'number' ? fmt(value, digits) : value ?? '–', target, met === undefined ? '–' : met ? 'yes' : 'NO']);
+  const a = results.arrivals;
+  if (a) {
+    add(`arrivals at 10,000, one a frame: to DOM p50 / p95 (ms)`, `${fmt(a.toDom.median)} / ${fmt(a.toDom.p95)}`, 'p95 ≤ 34', a.toDom.p95 <= 34);
+    add(`  … never in the DOM (of ${fmt(a.sent)})`, a.missing, '0', a.missing === 0, 0);
+    add('  … main thread per message: task / style+layout (ms)', `${fmt(a.work.task / a.sent, 2)} / ${fmt((a.work.style + a.work.layout) / a.sent, 2)}`, 'task ≤ 2', a.work.task / a.sent <= 2);
+  }
+  const i = results.isolated;
+  if (i) add('isolated message: to DOM p95 (ms)', i.toDom.p95, '≤ 17', i.toDom.p95 <= 17);
+  const b = results.burst;
+  if (b) {
+    add(`burst of ${fmt(b.total)} from ${b.senders}: longest frame (ms)`, b.frameInterval.max, '< 50', b.frameInterval.max < 50);
+    const complete = b.listedAfter === b.expected && b.uniqueIds && b.burstInOrder && b.endsWithLast;
+    add('  … the list complete, each once, in order', complete ? 'yes' : 'NO', 'yes', complete);
+  }
+  const size = results.sizes?.[0];
+  if (size) add("import 'rtk-chat-kit', min+gzip (KiB)", kib(size.gzip), '≤ 25', kib(size.gzip) <= 25, 2);
+  const largest = results.mount?.at(-1);
+  if (largest) {
+    const added = (largest.heap.after.js - largest.heap.before.js) / KiB / KiB;
+    add(`JS heap added by mounting at ${fmt(largest.count)} (MiB)`, added, '≤ 1', added <= 1, 2);
+  }
+  if (!rows.length) return;
+  results.targets = rows;
+  table("The issue's targets for <rtk-chat> (this run; times vary with the machine's load)", ['figure', 'measured', 'target', 'met'], rows);
 }
 
 /** Self time by function in a CPU profile (minified, but method names survive), top `n`. */
@@ -841,6 +881,7 @@ async function main() {
     server.close();
     rmSync(siteDir, { recursive: true, force: true });
   }
+  targets();
   results.pageMessages = [...new Set(pageMessages)].slice(0, 50);
   if (results.pageMessages.length) {
     console.log('\nThe page logged:');

@@ -1,5 +1,5 @@
-/** (c) The chat-specific windowed list of `src/chat/list-*.ts`: the browser anchors, the window pages. */
-import { css, html } from 'lit';
+/** (c) The chat-specific windowed list of `src/chat/list-*.ts`: the browser lays out and anchors, the window pages. */
+import { html } from 'lit';
 import { query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 
@@ -9,20 +9,6 @@ import type { ChatMessage } from '../../src/meeting/contract.js';
 import { BenchList } from './bench-list.js';
 
 export class BenchWindowList extends BenchList {
-  static override styles = [
-    BenchList.styles,
-    css`
-      .list {
-        display: flex;
-        flex-direction: column-reverse;
-        overflow-anchor: none;
-      }
-      .items {
-        flex: none;
-      }
-    `,
-  ];
-
   @query('.list') scroller!: HTMLElement | null;
   @query('.items') private content!: HTMLElement | null;
 
@@ -46,7 +32,7 @@ export class BenchWindowList extends BenchList {
   }
 
   async prependOlder(messages: ChatMessage[]): Promise<void> {
-    // Nothing to do but put them in front: the column-reverse scroller keeps its place from the end.
+    // Nothing to do but put them in front: the window stays on its items, the position is kept.
     this.items = [...messages, ...this.items];
     await this.updateComplete;
   }

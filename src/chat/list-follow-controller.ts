@@ -11,6 +11,7 @@ const PAGE = 10;
 /** Rendered content kept beyond each visible edge: half the view, at least this many px. */
 const MIN_MARGIN = 300;
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
+const INTENT_EVENTS = ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const;
 
 /** What the controller needs from the element that renders the list. */
 export interface ListFollowOptions<T> {
@@ -18,15 +19,11 @@ export interface ListFollowOptions<T> {
   items: () => readonly T[];
   /** A stable key per item. */
   key: (item: T, index: number) => string;
-  /**
-   * The scrolling element: a `flex-direction: column-reverse` box, so that its scroll origin is the
-   * newest message and the browser keeps the bottom in place as content changes, with
-   * `overflow-anchor: none` (the controller keeps the reading position itself; see `hostUpdated`).
-   */
+  /** The scrolling element. */
   scroller: () => HTMLElement | null | undefined;
   /** The element inside the scroller whose children are the rendered items, one element each. */
   content: () => HTMLElement | null | undefined;
-  /** The user scrolled near the first item of the list: the moment to load an older page. */
+  /** The user scrolled to the first item of the list: the moment to load an older page. */
   onReachStart?: () => void;
   /** `following` changed. */
   onFollowingChange?: (following: boolean) => void;
@@ -40,15 +37,15 @@ interface Placement {
 
 /**
  * Keeps a long list rendered as a bounded window and decides where it stands: following the
- * newest message (a column-reverse scroller rests at its end by itself), holding a jump
- * (`anchor`) until the user scrolls, and otherwise staying where the user put it while the
- * window pages items in and out above and below. It renders nothing: the host renders
- * `view().items` into `content`.
+ * newest message, holding a jump (`anchor`) until the user scrolls, and otherwise staying where
+ * the user put it while the window pages items in and out above and below. It renders nothing:
+ * the host renders `view().items` into `content`.
  *
- * The reading position is kept by hand (the item at the top of the view, or the anchor, is put
- * back where it was after each change) rather than by the browser's `overflow-anchor`: in a
- * column-reverse scroller Chromium's anchoring misses a trim at the end near the top, and with
- * `content-visibility` it follows a page put in front; Safari has no scroll anchoring at all.
+ * The browser does the rest: it lays the window out in normal flow, and its scroll anchoring
+ * (`overflow-anchor`) keeps what the user reads in place when something above changes size. The
+ * controller keeps the bottom while following (after each update and each resize, before the
+ * frame is painted), and puts the reading position back itself after its own window changes,
+ * where browsers differ (Safari has no scroll anchoring).
  */
 export class ListFollowController<T> implements ReactiveController {
   /** Whether the list keeps the newest message in view as messages arrive. */
@@ -58,7 +55,8 @@ export class ListFollowController<T> implements ReactiveController {
 
   private readonly window: ListWindow<T>;
   private attached: HTMLElement | undefined;
-  private readonly resize = new ResizeObserver(() => this.schedule());
+  private observed: Element | undefined;
+  private readonly resize = new ResizeObserver(() => this.onResize());
   private frame = 0;
   /** The user scrolled and the list has not settled since: reaching the first item may load older pages. */
   private scrolled = false;
@@ -79,7 +77,7 @@ export class ListFollowController<T> implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.attached) this.attach(this.attached);
+    // Listeners come back with the scroller at the next update (see `hostUpdated`).
   }
 
   hostDisconnected(): void {
@@ -103,6 +101,12 @@ export class ListFollowController<T> implements ReactiveController {
     if (scroller !== this.attached) {
       this.detach();
       if (scroller) this.attach(scroller);
+    }
+    const content = this.options.content() ?? undefined;
+    if (content !== this.observed) {
+      if (this.observed) this.resize.unobserve(this.observed);
+      this.observed = content;
+      if (content) this.resize.observe(content);
     }
     // Once the items' own elements have rendered too (they update after the host), before the
     // frame is painted.
@@ -146,15 +150,6 @@ export class ListFollowController<T> implements ReactiveController {
     return new Promise((resolve) => (this.centered = resolve));
   }
 
-  /** Puts the anchor in the middle of the view (by hand: scrollIntoView would scroll the page too). */
-  private center(scroller: HTMLElement): void {
-    const element = this.elementOf(this.anchor);
-    if (!element) return;
-    const box = element.getBoundingClientRect();
-    const view = scroller.getBoundingClientRect();
-    scroller.scrollTop += box.top + box.height / 2 - (view.top + view.height / 2);
-  }
-
   /** Takes the host's list when it changed: the window stays on its items, or at the end when following. */
   private sync(): void {
     const items = this.options.items();
@@ -172,16 +167,18 @@ export class ListFollowController<T> implements ReactiveController {
   private attach(scroller: HTMLElement): void {
     this.attached = scroller;
     scroller.addEventListener('scroll', this.onScroll, { passive: true });
-    for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown']) scroller.addEventListener(type, this.onIntent, { passive: true });
+    for (const type of INTENT_EVENTS) scroller.addEventListener(type, this.onIntent, { passive: true });
     this.resize.observe(scroller);
   }
 
   private detach(): void {
     const scroller = this.attached;
-    if (!scroller) return;
-    scroller.removeEventListener('scroll', this.onScroll);
-    for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown']) scroller.removeEventListener(type, this.onIntent);
+    if (scroller) {
+      scroller.removeEventListener('scroll', this.onScroll);
+      for (const type of INTENT_EVENTS) scroller.removeEventListener(type, this.onIntent);
+    }
     this.resize.disconnect();
+    this.attached = this.observed = undefined;
   }
 
   /** The user's hand on the list lets go of a jump; where the scroll ends decides the rest. */
@@ -198,7 +195,7 @@ export class ListFollowController<T> implements ReactiveController {
     const scroller = this.attached;
     if (!scroller) return;
     if (this.anchor === undefined) {
-      const atEnd = Math.abs(scroller.scrollTop) <= FOLLOW_SLACK && this.window.atEnd;
+      const atEnd = fromEnd(scroller) <= FOLLOW_SLACK && this.window.atEnd;
       if (atEnd !== this.following) {
         this.setFollowing(atEnd);
         this.host.requestUpdate();
@@ -208,8 +205,16 @@ export class ListFollowController<T> implements ReactiveController {
     this.schedule();
   };
 
-  private schedule(): void {
-    if (!this.frame && this.attached) this.frame = requestAnimationFrame(this.reconcile);
+  /** Something in the list changed size (an image loaded, a message grew, the panel resized). */
+  private onResize(): void {
+    // Before the frame is painted: the newest message stays wholly in view as it grows.
+    if (this.following) this.toEnd();
+    this.schedule();
+  }
+
+  private toEnd(): void {
+    const scroller = this.attached;
+    if (scroller && fromEnd(scroller) > 0.5) scroller.scrollTop = scroller.scrollHeight;
   }
 
   /** Puts the reading position back, centres a jump, or rests at the end when following. */
@@ -223,8 +228,12 @@ export class ListFollowController<T> implements ReactiveController {
       this.centered();
       this.centered = undefined;
     }
-    if (this.following && scroller.scrollTop !== 0) scroller.scrollTop = 0;
+    if (this.following) this.toEnd();
   };
+
+  private schedule(): void {
+    if (!this.frame && this.attached) this.frame = requestAnimationFrame(this.reconcile);
+  }
 
   /** Once a frame at most: pages items in where the user nears an edge, and out far beyond it. */
   private reconcile = (): void => {
@@ -232,8 +241,8 @@ export class ListFollowController<T> implements ReactiveController {
     const scroller = this.attached;
     if (!scroller?.isConnected || scroller.clientHeight === 0) return;
     const margin = Math.max(scroller.clientHeight / 2, MIN_MARGIN);
-    const fromEnd = Math.abs(scroller.scrollTop);
-    const fromStart = scroller.scrollHeight - scroller.clientHeight - fromEnd;
+    const fromStart = scroller.scrollTop;
+    const toEnd = fromEnd(scroller);
     const window = this.window;
     let changed = false;
     if (fromStart < margin) {
@@ -246,53 +255,14 @@ export class ListFollowController<T> implements ReactiveController {
       if (fromStart > margin * 3) changed = this.trim('start', fromStart - margin * 2);
     }
     if (!this.following) {
-      if (fromEnd < margin) changed = window.growEnd(PAGE) > 0 || changed;
-      else if (fromEnd > margin * 3) changed = this.trim('end', fromEnd - margin * 2) || changed;
+      if (toEnd < margin) changed = window.growEnd(PAGE) > 0 || changed;
+      else if (toEnd > margin * 3) changed = this.trim('end', toEnd - margin * 2) || changed;
     }
     if (changed) {
       this.moved = true;
       this.host.requestUpdate();
     }
   };
-
-  /** The rendered element of the item with `key`, if it is in the DOM. */
-  private elementOf(key: string | undefined): Element | undefined {
-    if (key === undefined) return undefined;
-    const { start, items } = this.shown;
-    const at = items.findIndex((item, i) => this.options.key(item, start + i) === key);
-    return at < 0 ? undefined : this.options.content()?.children[at];
-  }
-
-  /** Where the anchor, or else the first item reaching into the view, stands now. */
-  private measure(): Placement | undefined {
-    const scroller = this.attached;
-    const children = this.options.content()?.children;
-    if (!scroller || !children?.length) return undefined;
-    const top = scroller.getBoundingClientRect().top;
-    const { start, items: rendered } = this.shown;
-    let at = this.anchor === undefined ? -1 : rendered.findIndex((item, i) => this.options.key(item, start + i) === this.anchor);
-    if (at < 0 || at >= children.length) {
-      // The first item whose bottom is below the top of the view, by bisection.
-      let low = 0;
-      let high = Math.min(children.length, rendered.length) - 1;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (children[mid].getBoundingClientRect().bottom > top) high = mid;
-        else low = mid + 1;
-      }
-      at = low;
-    }
-    if (at < 0 || at >= rendered.length) return undefined;
-    return { key: this.options.key(rendered[at], start + at), top: children[at].getBoundingClientRect().top - top };
-  }
-
-  /** Scrolls so that the measured item stands where it stood. */
-  private restore(scroller: HTMLElement, placement: Placement): void {
-    const element = this.elementOf(placement.key);
-    if (!element) return;
-    const delta = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top - placement.top;
-    if (Math.abs(delta) >= 0.5) scroller.scrollTop += delta;
-  }
 
   /**
    * Stops rendering the items that lie wholly within `excess` px of one edge, never the one
@@ -316,4 +286,58 @@ export class ListFollowController<T> implements ReactiveController {
     else this.window.trimEnd(count);
     return true;
   }
+
+  /** The rendered element of the item with `key`, if it is in the DOM. */
+  private elementOf(key: string | undefined): Element | undefined {
+    if (key === undefined) return undefined;
+    const { start, items } = this.shown;
+    const at = items.findIndex((item, i) => this.options.key(item, start + i) === key);
+    return at < 0 ? undefined : this.options.content()?.children[at];
+  }
+
+  /** Where the anchor, or else the first item reaching into the view, stands now. */
+  private measure(): Placement | undefined {
+    const scroller = this.attached;
+    const children = this.options.content()?.children;
+    if (!scroller || !children?.length) return undefined;
+    const top = scroller.getBoundingClientRect().top;
+    const { start, items } = this.shown;
+    const count = Math.min(children.length, items.length);
+    let at = this.anchor === undefined ? -1 : items.findIndex((item, i) => this.options.key(item, start + i) === this.anchor);
+    if (at < 0 || at >= count) {
+      // The first item whose bottom is below the top of the view, by bisection.
+      let low = 0;
+      let high = count - 1;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (children[mid].getBoundingClientRect().bottom > top) high = mid;
+        else low = mid + 1;
+      }
+      at = low;
+    }
+    if (at < 0 || at >= count) return undefined;
+    return { key: this.options.key(items[at], start + at), top: children[at].getBoundingClientRect().top - top };
+  }
+
+  /** Scrolls so that the measured item stands where it stood. */
+  private restore(scroller: HTMLElement, placement: Placement): void {
+    const element = this.elementOf(placement.key);
+    if (!element) return;
+    const delta = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top - placement.top;
+    if (Math.abs(delta) >= 0.5) scroller.scrollTop += delta;
+  }
+
+  /** Puts the anchor in the middle of the view (by hand: scrollIntoView would scroll the page too). */
+  private center(scroller: HTMLElement): void {
+    const element = this.elementOf(this.anchor);
+    if (!element) return;
+    const box = element.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    scroller.scrollTop += box.top + box.height / 2 - (view.top + view.height / 2);
+  }
+}
+
+/** How far the view is from the end of the scroller's content, in px. */
+function fromEnd(scroller: HTMLElement): number {
+  return scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop;
 }

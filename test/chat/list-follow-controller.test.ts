@@ -13,7 +13,7 @@ let serial = 0;
 const rows = (count: number, height = (i: number) => 30 + ((i * 37) % 50)): Row[] =>
   Array.from({ length: count }, (_, i) => ({ id: `r${(serial += 1)}`, height: height(i) }));
 
-/** A list as `<rtk-chat>` renders one: a column-reverse scroller around the window's items. */
+/** A list as `<rtk-chat>` renders one: a scroller around the window's items. */
 class FollowHost extends LitElement {
   static override styles = css`
     :host {
@@ -24,12 +24,6 @@ class FollowHost extends LitElement {
     .list {
       height: 100%;
       overflow-y: auto;
-      display: flex;
-      flex-direction: column-reverse;
-      overflow-anchor: none;
-    }
-    .items {
-      flex: none;
     }
   `;
 
@@ -225,7 +219,7 @@ describe('ListFollowController', () => {
     const host = await mount(rows(300));
     await userScrollUp(host, 400);
     expect(host.follow.following).to.equal(false);
-    host.list!.scrollTop = 0;
+    host.list!.scrollTop = host.list!.scrollHeight;
     await frames(3);
     expect(host.follow.following).to.equal(true);
     expect(host.followingChanges).to.deep.equal([false, true]);
