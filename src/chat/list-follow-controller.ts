@@ -252,11 +252,11 @@ export class ListFollowController<T> implements ReactiveController {
       if (!changed) this.scrolled = false;
     } else {
       this.scrolled = false;
-      if (fromStart > margin * 3) changed = this.trim('start', fromStart - margin * 2);
+      if (fromStart > margin * 2) changed = this.trim('start', fromStart - margin);
     }
     if (!this.following) {
       if (toEnd < margin) changed = window.growEnd(PAGE) > 0 || changed;
-      else if (toEnd > margin * 3) changed = this.trim('end', toEnd - margin * 2) || changed;
+      else if (toEnd > margin * 2) changed = this.trim('end', toEnd - margin) || changed;
     }
     if (changed) {
       this.moved = true;
