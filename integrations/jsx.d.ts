@@ -1,12 +1,13 @@
 import type {
+  RtkChatComposer,
+  RtkMessageSentEvent,
+  RtkMessageErrorEvent,
   RtkChatMessage,
   RtkMessageDeleteEvent,
   RtkMessageDeletedEvent,
   RtkMessageEditedEvent,
   RtkMessagePinEvent,
-  RtkMessageErrorEvent,
   RtkChat,
-  RtkMessageSentEvent,
   RtkChatExportButton,
   RtkChatExportEvent,
   RtkChatExportErrorEvent,
@@ -77,9 +78,26 @@ type BaseProps = {
 
 type BaseEvents = {};
 
+export type RtkChatComposerProps = {
+  /** The peer id of the private recipient; empty for everyone. */
+  "recipient-id"?: RtkChatComposer["recipientId"];
+  /** How long a send may go unanswered before it shows as failed with Retry, in ms. */
+  "send-timeout"?: RtkChatComposer["sendTimeout"];
+  /** The locale for times, dates and sizes; the browser's by default. */
+  locale?: RtkChatComposer["locale"];
+  /** `light` or `dark`; unset follows the kit element it is in, else the system. */
+  theme?: RtkChatComposer["theme"];
+  /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
+  meeting?: RtkChatComposer["meeting"];
+  /** Replacements for any of the English strings. */
+  strings?: RtkChatComposer["strings"];
+  /** When the SDK accepted a message the user sent. */
+  "onrtk-message-sent"?: (e: RtkMessageSentEvent) => void;
+  /** When the SDK refused a send, or did not answer in time. */
+  "onrtk-message-error"?: (e: RtkMessageErrorEvent) => void;
+};
+
 export type RtkChatMessageProps = {
-  /** The locale for times and sizes; the browser's by default. */
-  locale?: RtkChatMessage["locale"];
   /** Set by the list when the previous message is from the same sender, a moment earlier: the header is left out. */
   grouped?: RtkChatMessage["grouped"];
   /** Draws attention to the message, e.g. after jumping to it from the pinned list. */
@@ -92,12 +110,16 @@ export type RtkChatMessageProps = {
   own?: RtkChatMessage["own"];
   /** Reflected when the message is pinned. */
   pinned?: RtkChatMessage["pinned"];
+  /** The locale for times, dates and sizes; the browser's by default. */
+  locale?: RtkChatMessage["locale"];
+  /** `light` or `dark`; unset follows the kit element it is in, else the system. */
+  theme?: RtkChatMessage["theme"];
   /** The message to show, as the SDK delivers it. */
   message?: RtkChatMessage["message"];
-  /** Replacements for any of the English strings. */
-  strings?: RtkChatMessage["strings"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkChatMessage["meeting"];
+  /** Replacements for any of the English strings. */
+  strings?: RtkChatMessage["strings"];
   /** Before a message is deleted; cancel it to keep the message. */
   "onrtk-message-delete"?: (e: RtkMessageDeleteEvent) => void;
   /** When the SDK accepted a deletion. */
@@ -111,22 +133,22 @@ export type RtkChatMessageProps = {
 };
 
 export type RtkChatProps = {
-  /** The locale for times, dates and sizes; the browser's by default. */
-  locale?: RtkChat["locale"];
-  /** `light`, `dark`, or unset to follow the system. */
-  theme?: RtkChat["theme"];
   /** Shows only the messages of this user id. */
   "filter-user-id"?: RtkChat["filterUserId"];
   /** Shows only messages of this type. */
   "filter-type"?: RtkChat["filterType"];
   /** Hides the filter controls (the attributes still apply). */
   "hide-filters"?: RtkChat["hideFilters"];
-  /** Replacements for any of the English strings. */
-  strings?: RtkChat["strings"];
+  /** The locale for times, dates and sizes; the browser's by default. */
+  locale?: RtkChat["locale"];
+  /** `light` or `dark`; unset follows the kit element it is in, else the system. */
+  theme?: RtkChat["theme"];
   /** The messages the list shows, in order: after the filters, older pages included. */
   messages?: RtkChat["messages"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkChat["meeting"];
+  /** Replacements for any of the English strings. */
+  strings?: RtkChat["strings"];
   /** When the SDK accepted a message the user sent. */
   "onrtk-message-sent"?: (e: RtkMessageSentEvent) => void;
   /** When the SDK refused a send, edit, deletion or pin. */
@@ -153,14 +175,16 @@ neutralised with a leading `'` (in both modes), since people open dumps in sprea
   "allow-formulas"?: RtkChatExportButton["allowFormulas"];
   /** Reflected while exporting; clicks are ignored meanwhile. */
   busy?: RtkChatExportButton["busy"];
-  /** `light`, `dark`, or unset to follow the system. */
+  /** The locale for times, dates and sizes; the browser's by default. */
+  locale?: RtkChatExportButton["locale"];
+  /** `light` or `dark`; unset follows the kit element it is in, else the system. */
   theme?: RtkChatExportButton["theme"];
-  /** Replacements for any of the English strings. */
-  strings?: RtkChatExportButton["strings"];
   /** The app's rule for who may export: the button is disabled, with a reason, when it returns false. */
   canExport?: RtkChatExportButton["canExport"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkChatExportButton["meeting"];
+  /** Replacements for any of the English strings. */
+  strings?: RtkChatExportButton["strings"];
   /** When the download started. */
   "onrtk-chat-export"?: (e: RtkChatExportEvent) => void;
   /** When exporting failed. */
@@ -173,18 +197,18 @@ export type RtkMeetingProviderProps = {
 };
 
 export type RtkPinnedMessagesProps = {
-  /** The locale for times; the browser's by default. */
-  locale?: RtkPinnedMessages["locale"];
   /** Collapses the list to its header. */
   collapsed?: RtkPinnedMessages["collapsed"];
-  /** `light`, `dark`, or unset to follow the system. */
+  /** The locale for times, dates and sizes; the browser's by default. */
+  locale?: RtkPinnedMessages["locale"];
+  /** `light` or `dark`; unset follows the kit element it is in, else the system. */
   theme?: RtkPinnedMessages["theme"];
-  /** Replacements for any of the English strings. */
-  strings?: RtkPinnedMessages["strings"];
   /** The pinned messages in the order shown: latest pin first, then newest message first. */
   messages?: RtkPinnedMessages["messages"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkPinnedMessages["meeting"];
+  /** Replacements for any of the English strings. */
+  strings?: RtkPinnedMessages["strings"];
   /** When the user chooses a pinned message; an `<rtk-chat>` on the same meeting jumps to it unless canceled. */
   "onrtk-message-select"?: (e: RtkMessageSelectEvent) => void;
   /** Before a message is unpinned; cancel it to keep the pin. */
@@ -194,6 +218,29 @@ export type RtkPinnedMessagesProps = {
 };
 
 export type CustomElements = {
+  /**
+   * The message composer of a meeting's chat.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **rtk-message-sent** - When the SDK accepted a message the user sent.
+   * - **rtk-message-error** - When the SDK refused a send, or did not answer in time.
+   *
+   * ### **Methods:**
+   *  - **addFiles(files: _Iterable<File>_): _boolean_** - Adds files to send with the next message. Returns false when the local user may not send files here.
+   * - **send(): _Promise<void>_** - Sends the attachments, then the text. Resolves once sent or refused; never throws.
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The composer.
+   * - **recipient** - The "Send to" row, with the private recipient.
+   * - **input** - The text box.
+   * - **send** - The send button.
+   * - **attachments** - The files waiting to be sent.
+   * - **notice** - The line shown instead of the composer to someone who may not send.
+   */
+  "rtk-chat-composer": Partial<RtkChatComposerProps & BaseProps & BaseEvents>;
+
   /**
    * One chat message, with its actions.
    * ---
@@ -263,6 +310,9 @@ export type CustomElements = {
    * - **--rtk-color-on-own-message** - Text of the user's own messages.
    * - **--rtk-color-danger** - Errors.
    * - **--rtk-color-highlight** - The ring around a message jumped to.
+   * - **--rtk-color-private** - Marks private messages and the composer while writing one.
+   * - **--rtk-color-on-private** - Text on the private colour.
+   * - **--rtk-color-scheme** - The colour scheme of elements without a `theme`: `light`, `dark`, or `light dark` to follow the system. _(default: light dark)_
    * - **--rtk-radius** - Corner radius of messages and controls. _(default: 14px)_
    * - **--rtk-spacing** - The spacing unit. _(default: 8px)_
    *
@@ -273,10 +323,13 @@ export type CustomElements = {
    * - **message** - Each `<rtk-chat-message>`; its own parts are exported as `message-base`, `message-bubble`, …
    * - **day** - The date separator between days.
    * - **new-messages** - The "N new messages" button.
-   * - **composer** - The composer under the list.
+   * - **composer** - The `<rtk-chat-composer>` under the list; its parts are exported as `composer-base`, `recipient`, `input`, `send`, `attachments`, `notice`.
+   * - **composer-base** - The composer's wrapper.
+   * - **recipient** - The composer's "Send to" row.
    * - **input** - The text box.
    * - **send** - The send button.
    * - **attachments** - The files waiting to be sent.
+   * - **notice** - The line shown instead of the composer to someone who may not send.
    */
   "rtk-chat": Partial<RtkChatProps & BaseProps & BaseEvents>;
 

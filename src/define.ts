@@ -1,6 +1,7 @@
 import { unsafeStatic } from 'lit/static-html.js';
 
 import { RtkChat } from './chat/chat.js';
+import { RtkChatComposer } from './chat-composer/chat-composer.js';
 import { RtkChatMessage } from './chat-message/chat-message.js';
 import { RtkChatExportButton } from './export-button/export-button.js';
 import { RtkMeetingProvider } from './meeting-provider/meeting-provider.js';
@@ -13,8 +14,10 @@ import { RtkPinnedMessages } from './pinned-messages/pinned-messages.js';
  */
 export function defineChatElements(prefix = 'rtk'): void {
   const messageTag = `${prefix}-chat-message`;
+  const composerTag = `${prefix}-chat-composer`;
   const chat = prefix === 'rtk' ? RtkChat : class extends RtkChat {
     static override messageTag = unsafeStatic(messageTag);
+    static override composerTag = unsafeStatic(composerTag);
   };
   // The provider first: tags already in the page upgrade as their names are registered and ask
   // for their meeting at once; a provider registered after them would never hear the request.
@@ -22,6 +25,7 @@ export function defineChatElements(prefix = 'rtk'): void {
     [`${prefix}-meeting-provider`, RtkMeetingProvider],
     [`${prefix}-chat`, chat],
     [messageTag, RtkChatMessage],
+    [composerTag, RtkChatComposer],
     [`${prefix}-pinned-messages`, RtkPinnedMessages],
     [`${prefix}-chat-export-button`, RtkChatExportButton],
   ];

@@ -3,6 +3,7 @@
  * Register with `defineChatElements(prefix)` or `customElements.define(name, Class)`.
  */
 export { RtkChat } from './chat/chat.js';
+export { RtkChatComposer } from './chat-composer/chat-composer.js';
 export * from './chat-dump/index.js';
 export { RtkChatMessage } from './chat-message/chat-message.js';
 export { defineChatElements } from './define.js';

@@ -60,6 +60,11 @@ export function shadow(element: Element): ShadowRoot {
   return element.shadowRoot;
 }
 
+/** The shadow root of the composer inside a chat. */
+export function composerOf(chat: Element): ShadowRoot {
+  return shadow(shadow(chat).querySelector('[part="composer"]')!);
+}
+
 /** Waits until `find` returns something, and returns it. */
 export async function waitFor<T>(find: () => T | null | undefined | false, message = 'waited in vain'): Promise<T> {
   let value: T | null | undefined | false;

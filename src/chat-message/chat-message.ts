@@ -8,10 +8,10 @@ import { RtkMessagePinEvent } from '../events/message-pin.js';
 import { displayFileName, formatDateTime, formatSize, formatTime, linkify, messageTimeMs, nonEmpty, safeUrl } from '../format/format.js';
 import { chatAbilities, isOwnMessage } from '../meeting/chat-queries.js';
 import type { ChatMessage } from '../meeting/contract.js';
+import { MALFORMED_TYPE, trustMessage } from '../meeting/message-guard.js';
 import { describeError, errorCode } from '../meeting/errors.js';
-import { MeetingElement } from '../meeting/meeting-element.js';
-import baseStyles from '../styles/base.styles.js';
-import { defaultStrings, type ChatStrings } from '../strings/strings.js';
+import { KitElement } from '../base/kit-element.js';
+import type { ChatStrings } from '../strings/strings.js';
 import styles from './chat-message.styles.js';
 
 const EDITABLE = new Set(['text', 'image', 'file']);
@@ -43,8 +43,8 @@ const EDITABLE = new Set(['text', 'image', 'file']);
  * @fires {RtkMessagePinEvent} rtk-message-pin - Before a message is pinned or unpinned; cancel it to stop that.
  * @fires {RtkMessageErrorEvent} rtk-message-error - When the SDK refused an edit, a deletion, a pin or an unpin.
  */
-export class RtkChatMessage extends MeetingElement {
-  static override styles = [baseStyles, styles];
+export class RtkChatMessage extends KitElement {
+  static override styles = [KitElement.styles, styles];
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('.editor textarea') private editorText?: HTMLTextAreaElement;
@@ -56,12 +56,6 @@ export class RtkChatMessage extends MeetingElement {
 
   /** The message to show, as the SDK delivers it. */
   @property({ attribute: false }) message: ChatMessage | undefined;
-
-  /** Replacements for any of the English strings. */
-  @property({ attribute: false }) strings: Partial<ChatStrings> = {};
-
-  /** The locale for times and sizes; the browser's by default. */
-  @property() locale: string | undefined;
 
   /** Set by the list when the previous message is from the same sender, a moment earlier: the header is left out. */
   @property({ type: Boolean, reflect: true }) grouped = false;
@@ -81,19 +75,19 @@ export class RtkChatMessage extends MeetingElement {
   /** Reflected when the message is pinned. */
   @property({ type: Boolean, reflect: true }) pinned = false;
 
+  /** The message as shown: `message` past the boundary check, or none. */
+  private shown: ChatMessage | undefined;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const message = this.message;
-    this.messageId = typeof message?.id === 'string' ? message.id : undefined;
-    this.own = isOwnMessage(this.activeMeeting, message as ChatMessage);
+    const message = this.message === undefined ? undefined : trustMessage(this.message);
+    this.shown = message;
+    this.messageId = message && message.type !== MALFORMED_TYPE ? message.id : undefined;
+    this.own = message !== undefined && isOwnMessage(this.activeMeeting, message);
     this.pinned = message?.pinned === true;
     if (changed.has('message')) {
       this.imageFailed = false;
       if (changed.get('message')?.id !== message?.id) this.editing = false;
     }
-  }
-
-  private get text(): ChatStrings {
-    return { ...defaultStrings, ...this.strings };
   }
 
   /** Opens the inline editor (text) or the file picker (image, file) for this message. */
@@ -110,7 +104,7 @@ export class RtkChatMessage extends MeetingElement {
       await call();
       return true;
     } catch (error) {
-      const strings = this.text;
+      const strings = this.i18n;
       const words = describeError(error, strings, this.activeMeeting?.chat?.maxTextLimit ?? 2000, failedWords(action, strings));
       this.error = words;
       this.dispatchEvent(new RtkMessageErrorEvent({ action, code: errorCode(error), text: words, error }));
@@ -122,7 +116,7 @@ export class RtkChatMessage extends MeetingElement {
 
   private async saveText(): Promise<void> {
     const chat = this.activeMeeting?.chat;
-    const message = this.message;
+    const message = this.shown;
     const value = this.editorText?.value ?? '';
     if (!chat || !message || this.busy) return;
     if (value === message.message) {
@@ -148,7 +142,7 @@ export class RtkChatMessage extends MeetingElement {
     const file = input.files?.[0];
     input.value = '';
     const chat = this.activeMeeting?.chat;
-    const message = this.message;
+    const message = this.shown;
     if (!file || !chat || !message) return;
     const edit = message.type === 'image' ? () => chat.editImageMessage(message.id, file) : () => chat.editFileMessage(message.id, file);
     if (await this.run('edit', edit)) {
@@ -159,7 +153,7 @@ export class RtkChatMessage extends MeetingElement {
 
   private async deleteMessage(): Promise<void> {
     const chat = this.activeMeeting?.chat;
-    const message = this.message;
+    const message = this.shown;
     if (!chat || !message) return;
     if (!this.dispatchEvent(new RtkMessageDeleteEvent({ message }))) return;
     if (await this.run('delete', () => chat.deleteMessage(message.id))) {
@@ -169,7 +163,7 @@ export class RtkChatMessage extends MeetingElement {
 
   private async togglePin(): Promise<void> {
     const chat = this.activeMeeting?.chat;
-    const message = this.message;
+    const message = this.shown;
     if (!chat || !message) return;
     const pin = !this.pinned;
     if (!this.dispatchEvent(new RtkMessagePinEvent({ message, pinned: pin }))) return;
@@ -193,11 +187,11 @@ export class RtkChatMessage extends MeetingElement {
   }
 
   protected override render() {
-    const message = this.message;
-    if (!message || typeof message !== 'object') {
-      return html`<div part="base" class="base"><div part="bubble" class="bubble fallback">${this.text.malformedMessage}</div></div>`;
+    const message = this.shown;
+    if (!message || message.type === MALFORMED_TYPE) {
+      return html`<div part="base" class="base"><div part="bubble" class="bubble fallback">${this.i18n.malformedMessage}</div></div>`;
     }
-    const strings = this.text;
+    const strings = this.i18n;
     const time = messageTimeMs(message);
     const sender = this.own ? strings.you : nonEmpty(message.displayName) ?? strings.unknownSender;
     const timeText = time === undefined ? '' : formatTime(time, this.locale);
@@ -212,7 +206,7 @@ export class RtkChatMessage extends MeetingElement {
   }
 
   private renderBody(message: ChatMessage): TemplateResult {
-    const strings = this.text;
+    const strings = this.i18n;
     switch (message.type) {
       case 'text':
         return typeof message.message === 'string' ? renderText(message.message) : html`<span class="fallback">${strings.malformedMessage}</span>`;
@@ -230,7 +224,7 @@ export class RtkChatMessage extends MeetingElement {
   }
 
   private renderImage(message: ChatMessage): TemplateResult {
-    const strings = this.text;
+    const strings = this.i18n;
     const src = safeUrl(message.link, true);
     if (!src || this.imageFailed) return html`<span class="fallback">${strings.imageUnavailable}</span>`;
     const label = strings.imageFrom(this.own ? strings.you : nonEmpty(message.displayName) ?? strings.unknownSender);
@@ -242,7 +236,7 @@ export class RtkChatMessage extends MeetingElement {
   private renderDialog(message: ChatMessage): TemplateResult | typeof nothing {
     const src = safeUrl(message.link, true);
     if (!src || this.imageFailed) return nothing;
-    const strings = this.text;
+    const strings = this.i18n;
     return html`<dialog aria-label=${strings.image} @click=${(event: Event) => event.target === this.dialog && this.dialog?.close()}>
       <div class="dialog-bar">
         <span>${nonEmpty(message.displayName) ?? strings.unknownSender}</span>
@@ -253,7 +247,7 @@ export class RtkChatMessage extends MeetingElement {
   }
 
   private renderFile(message: ChatMessage): TemplateResult {
-    const strings = this.text;
+    const strings = this.i18n;
     const name = displayFileName(message.name);
     const href = safeUrl(message.link, true);
     const extension = name.includes('.') ? name.split('.').pop()!.slice(0, 4).toUpperCase() : 'FILE';
@@ -269,7 +263,7 @@ export class RtkChatMessage extends MeetingElement {
   }
 
   private renderEditor(message: ChatMessage): TemplateResult {
-    const strings = this.text;
+    const strings = this.i18n;
     return html`<div class="editor">
       <textarea aria-label=${strings.editing} .value=${message.message ?? ''} ?disabled=${this.busy} @keydown=${this.onEditorKey}></textarea>
       <div class="editor-buttons">
@@ -280,7 +274,7 @@ export class RtkChatMessage extends MeetingElement {
   }
 
   private renderReplace(message: ChatMessage): TemplateResult {
-    const strings = this.text;
+    const strings = this.i18n;
     const accept = message.type === 'image' ? 'image/gif,image/jpeg,image/png' : '';
     return html`<div class="editor-buttons">
       <label class="replace">${strings.replace}<input class="visually-hidden" type="file" accept=${accept} @change=${this.replaceFile} /></label>
@@ -289,8 +283,8 @@ export class RtkChatMessage extends MeetingElement {
   }
 
   private renderActions(message: ChatMessage): TemplateResult | typeof nothing {
-    if (this.hideActions || this.editing || typeof message.id !== 'string') return nothing;
-    const strings = this.text;
+    if (this.hideActions || this.editing) return nothing;
+    const strings = this.i18n;
     const abilities = chatAbilities(this.activeMeeting);
     const canEdit = this.own && abilities.editOwn && EDITABLE.has(message.type);
     const canDelete = this.own && abilities.deleteOwn;
@@ -301,18 +295,18 @@ export class RtkChatMessage extends MeetingElement {
   }
 
   private renderMeta(message: ChatMessage): TemplateResult | typeof nothing {
-    const strings = this.text;
+    const strings = this.i18n;
     const markers: TemplateResult[] = [];
     if (message.isEdited) markers.push(html`<span>${strings.edited}</span>`);
     if (message.pinned) markers.push(html`<span>${strings.pinned}</span>`);
-    if (Array.isArray(message.targetUserIds) && message.targetUserIds.length > 0) {
+    if (message.targetUserIds?.length) {
       markers.push(html`<span class="marker-private">${this.privateMarker(message)}</span>`);
     }
     return markers.length ? html`<div part="meta" class="meta">${markers}</div>` : nothing;
   }
 
   private privateMarker(message: ChatMessage): string {
-    const strings = this.text;
+    const strings = this.i18n;
     const meeting = this.activeMeeting;
     const selfId = meeting?.self?.userId;
     const others = (message.targetUserIds ?? []).filter((userId) => userId !== message.userId);

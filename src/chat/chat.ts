@@ -7,18 +7,17 @@ import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.j
 
 import type { RtkMessageSelectEvent } from '../events/message-select.js';
 import { formatDay, messageTimeMs } from '../format/format.js';
-import { chatAbilities, chatMessages, isOwnMessage, joinedParticipants } from '../meeting/chat-queries.js';
+import { chatMessages, isOwnMessage, joinedParticipants } from '../meeting/chat-queries.js';
 import { meetingContext } from '../meeting/context.js';
 import type { ChatMessage, ChatUpdateEvent, MeetingParticipant } from '../meeting/contract.js';
 import { MeetingController } from '../meeting/meeting-controller.js';
-import { MeetingElement } from '../meeting/meeting-element.js';
-import baseStyles from '../styles/base.styles.js';
-import { defaultStrings, type ChatStrings } from '../strings/strings.js';
+import { KitElement } from '../base/kit-element.js';
+import type { ChatStrings } from '../strings/strings.js';
 import { ChatLayout } from './chat-layout.js';
 import styles from './chat.styles.js';
-import { Composer } from './composer.js';
 import { OlderHistory } from './older-history.js';
-import { participantPicker } from './participant-picker.js';
+import { participantPicker } from '../chat-composer/participant-picker.js';
+import type { RtkChatComposer } from '../chat-composer/chat-composer.js';
 import { buildList, continuesGroup, matches, messageKey, startsDay } from './message-list.js';
 
 const MESSAGE_PARTS = 'base:message-base,header:message-header,bubble:message-bubble,meta:message-meta,actions:message-actions,image:message-image,file:message-file';
@@ -49,10 +48,13 @@ type PinOptions = { index: number; block: ScrollLogicalPosition };
  * @csspart message - Each `<rtk-chat-message>`; its own parts are exported as `message-base`, `message-bubble`, …
  * @csspart day - The date separator between days.
  * @csspart new-messages - The "N new messages" button.
- * @csspart composer - The composer under the list.
+ * @csspart composer - The `<rtk-chat-composer>` under the list; its parts are exported as `composer-base`, `recipient`, `input`, `send`, `attachments`, `notice`.
+ * @csspart composer-base - The composer's wrapper.
+ * @csspart recipient - The composer's "Send to" row.
  * @csspart input - The text box.
  * @csspart send - The send button.
  * @csspart attachments - The files waiting to be sent.
+ * @csspart notice - The line shown instead of the composer to someone who may not send.
  *
  * @cssprop [--rtk-font-family=system-ui] - The font of the kit.
  * @cssprop [--rtk-font-size=0.9375rem] - The base font size.
@@ -67,6 +69,9 @@ type PinOptions = { index: number; block: ScrollLogicalPosition };
  * @cssprop [--rtk-color-on-own-message] - Text of the user's own messages.
  * @cssprop [--rtk-color-danger] - Errors.
  * @cssprop [--rtk-color-highlight] - The ring around a message jumped to.
+ * @cssprop [--rtk-color-private] - Marks private messages and the composer while writing one.
+ * @cssprop [--rtk-color-on-private] - Text on the private colour.
+ * @cssprop [--rtk-color-scheme=light dark] - The colour scheme of elements without a `theme`: `light`, `dark`, or `light dark` to follow the system.
  * @cssprop [--rtk-radius=14px] - Corner radius of messages and controls.
  * @cssprop [--rtk-spacing=8px] - The spacing unit.
  *
@@ -77,29 +82,26 @@ type PinOptions = { index: number; block: ScrollLogicalPosition };
  * @fires {RtkMessageDeletedEvent} rtk-message-deleted - When the SDK accepted a deletion.
  * @fires {RtkMessagePinEvent} rtk-message-pin - Before a message is pinned or unpinned; cancelable.
  */
-export class RtkChat extends MeetingElement {
-  static override styles = [baseStyles, styles];
+export class RtkChat extends KitElement {
+  static override styles = [KitElement.styles, styles];
 
   /** The tag the list renders messages with; set when the kit is registered under other names. */
   static messageTag: StaticValue = literal`rtk-chat-message`;
 
+  /** The tag of the composer; set when the kit is registered under other names. */
+  static composerTag: StaticValue = literal`rtk-chat-composer`;
+
   private readonly provider = new ContextProvider(this, { context: meetingContext });
   private readonly history = new OlderHistory(this, () => this.activeMeeting);
-  private readonly composer = new Composer(this, {
-    meeting: () => this.activeMeeting,
-    strings: () => this.text,
-    recipient: () => this.recipient,
-  });
-
   @query('.list') private list?: HTMLElement;
+  @query('[part="composer"]') private composer?: RtkChatComposer;
 
   @state() private items: ChatMessage[] = [];
   @state() private pin: PinOptions | null = null;
   @state() private newCount = 0;
   @state() private highlightId = '';
-  @state() private recipientId = '';
-  /** The participant picker in use; the others hold only their chosen option (see `participantPicker`). */
-  @state() private openPicker: 'sender' | 'recipient' | '' = '';
+  /** Whether the sender filter is in use: only then does it hold every option (see `participantPicker`). */
+  @state() private senderPickerOpen = false;
 
   /** The ids in `items`, to tell a repeated add from a new one. */
   private ids = new Set<string>();
@@ -109,15 +111,6 @@ export class RtkChat extends MeetingElement {
   private firstVisible = 0;
   private highlightTimer: ReturnType<typeof setTimeout> | undefined;
   private settleFrame = 0;
-
-  /** Replacements for any of the English strings. */
-  @property({ attribute: false }) strings: Partial<ChatStrings> = {};
-
-  /** The locale for times, dates and sizes; the browser's by default. */
-  @property() locale: string | undefined;
-
-  /** `light`, `dark`, or unset to follow the system. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
 
   /** Shows only the messages of this user id. */
   @property({ attribute: 'filter-user-id', reflect: true }) filterUserId: string | undefined;
@@ -153,7 +146,6 @@ export class RtkChat extends MeetingElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.provider.setValue(this.activeMeeting);
     if (changed.has('filterUserId') || changed.has('filterType')) this.rebuild();
-    if (this.recipientId && !this.recipient) this.recipientId = '';
   }
 
   // Here rather than in willUpdate: the meeting controller builds the list after willUpdate.
@@ -187,21 +179,12 @@ export class RtkChat extends MeetingElement {
     });
   }
 
-  private get text(): ChatStrings {
-    return { ...defaultStrings, ...this.strings };
-  }
-
   private get filter() {
     return { userId: this.filterUserId || undefined, type: this.filterType || undefined };
   }
 
   private get participants(): MeetingParticipant[] {
     return joinedParticipants(this.activeMeeting);
-  }
-
-  /** The private recipient, while they are in the meeting. */
-  private get recipient(): MeetingParticipant | undefined {
-    return this.recipientId ? this.participants.find((p) => p.id === this.recipientId) : undefined;
   }
 
   private reset(): void {
@@ -213,12 +196,12 @@ export class RtkChat extends MeetingElement {
 
   private rebuild(): void {
     this.items = buildList(this.activeMeeting?.chat, this.history.messages, this.filter);
-    this.ids = new Set(this.items.map((item) => item?.id));
+    this.ids = new Set(this.items.map((item) => item.id));
   }
 
   private onChatUpdate(event: ChatUpdateEvent): void {
-    const message = event?.message;
-    if (event?.action !== 'add' || !message || typeof message !== 'object') {
+    const message = event.message;
+    if (event.action !== 'add') {
       this.rebuild();
       return;
     }
@@ -278,7 +261,7 @@ export class RtkChat extends MeetingElement {
 
   private onSelect = (event: RtkMessageSelectEvent): void => {
     const { message, meeting } = event.detail;
-    if (event.defaultPrevented || !meeting || meeting !== this.activeMeeting || typeof message?.id !== 'string') return;
+    if (event.defaultPrevented || !meeting || meeting !== this.activeMeeting || !message) return;
     void this.scrollToMessage(message.id);
   };
 
@@ -311,16 +294,16 @@ export class RtkChat extends MeetingElement {
    * pages where needed. Resolves to whether the message was found.
    */
   async scrollToMessage(id: string): Promise<boolean> {
-    let index = this.items.findIndex((m) => m?.id === id);
+    let index = this.items.findIndex((m) => m.id === id);
     if (index < 0 && (this.filterUserId || this.filterType)) {
       this.filterUserId = undefined;
       this.filterType = undefined;
       this.rebuild();
-      index = this.items.findIndex((m) => m?.id === id);
+      index = this.items.findIndex((m) => m.id === id);
     }
     while (index < 0 && this.history.available) {
       if ((await this.loadOlder()) === 0) break;
-      index = this.items.findIndex((m) => m?.id === id);
+      index = this.items.findIndex((m) => m.id === id);
     }
     if (index < 0) return false;
     this.stuck = false;
@@ -332,23 +315,25 @@ export class RtkChat extends MeetingElement {
     return true;
   }
 
+  // Files dropped anywhere on the panel go to the composer (which refuses them without the
+  // permission); never to the browser, which would navigate away to show them.
   private onDrop(event: DragEvent): void {
     const files = event.dataTransfer?.files;
-    if (!files?.length || !this.composer.canAttach()) return;
+    if (!files?.length) return;
     event.preventDefault();
-    this.composer.addFiles(files);
+    this.composer?.addFiles(files);
   }
 
   private onDragOver(event: DragEvent): void {
-    if (event.dataTransfer?.types.includes('Files') && this.composer.canAttach()) event.preventDefault();
+    if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
   }
 
   private onDeleted = (): void => {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('textarea[part="input"]')?.focus());
+    void this.updateComplete.then(() => this.composer?.focus());
   };
 
   protected override render() {
-    const strings = this.text;
+    const strings = this.i18n;
     return html`<section part="base" class="base" aria-label=${strings.chatLabel} @dragover=${this.onDragOver} @drop=${this.onDrop}>
       ${this.renderHeader()}
       <div class="list-wrap">
@@ -372,8 +357,8 @@ export class RtkChat extends MeetingElement {
             virtualize({
               items: this.items,
               scroller: true,
-              keyFunction: (message: ChatMessage, index: number) => messageKey(message, index),
-              renderItem: (message: ChatMessage, index: number) => this.renderItem(message, index),
+              keyFunction: messageKey,
+              renderItem: (message: ChatMessage | undefined, index: number) => this.renderItem(message, index),
               layout: this.layoutConfig,
             }),
           )}
@@ -386,7 +371,7 @@ export class RtkChat extends MeetingElement {
           ? html`<button part="new-messages" type="button" class="new-messages" @click=${this.scrollToBottom}>${strings.newMessages(this.newCount)} ↓</button>`
           : nothing}
       </div>
-      ${this.renderRecipient()} ${this.composer.render()}
+      ${this.renderComposer()}
     </section>`;
   }
 
@@ -398,18 +383,33 @@ export class RtkChat extends MeetingElement {
     return { type: ChatLayout, pin: this.pin } as { type: typeof ChatLayout; pin?: PinOptions };
   }
 
-  private renderItem(message: ChatMessage, index: number) {
+  private renderItem(message: ChatMessage | undefined, index: number) {
+    // The virtualizer renders items it no longer has while it shrinks its range.
+    if (!message) return html``;
     const previous = index > 0 ? this.items[index - 1] : undefined;
     const time = messageTimeMs(message);
     const day = time !== undefined && startsDay(previous, message);
     const separator = day ? html`<div part="day" class="day" role="separator"><span>${formatDay(time, this.locale)}</span></div>` : nothing;
     const tag = (this.constructor as typeof RtkChat).messageTag;
     // No whitespace between tags: it would be DOM nodes in every rendered item.
-    return staticHtml`<div class="item">${separator}<${tag} part="message" exportparts=${MESSAGE_PARTS} .message=${message} .meeting=${this.activeMeeting} .strings=${this.strings} .locale=${this.locale} ?grouped=${!day && continuesGroup(previous, message)} ?highlighted=${this.highlightId !== '' && message?.id === this.highlightId}></${tag}></div>`;
+    return staticHtml`<div class="item">${separator}<${tag} part="message" exportparts=${MESSAGE_PARTS} .message=${message} .meeting=${this.activeMeeting} .strings=${this.strings} .locale=${this.locale} ?grouped=${!day && continuesGroup(previous, message)} ?highlighted=${this.highlightId !== '' && message.id === this.highlightId}></${tag}></div>`;
+  }
+
+  private renderComposer() {
+    const tag = (this.constructor as typeof RtkChat).composerTag;
+    return staticHtml`
+      <${tag}
+        part="composer"
+        exportparts="base:composer-base,recipient,input,send,attachments,notice"
+        .meeting=${this.activeMeeting}
+        .strings=${this.strings}
+        .locale=${this.locale}
+      ></${tag}>
+    `;
   }
 
   private renderHeader() {
-    const strings = this.text;
+    const strings = this.i18n;
     const people = this.participants;
     const self = this.activeMeeting?.self;
     const senders = self?.userId ? [{ userId: self.userId, name: strings.you }, ...people.filter((p) => p.userId !== self.userId)] : people;
@@ -430,8 +430,8 @@ export class RtkChat extends MeetingElement {
                 noneLabel: strings.allParticipants,
                 unknownName: strings.unknownSender,
                 label: strings.filterParticipant,
-                open: this.openPicker === 'sender',
-                onOpen: (open) => (this.openPicker = open ? 'sender' : ''),
+                open: this.senderPickerOpen,
+                onOpen: (open) => (this.senderPickerOpen = open),
                 onChange: (value) => (this.filterUserId = value || undefined),
               })}
             </label>
@@ -444,29 +444,6 @@ export class RtkChat extends MeetingElement {
             </label>
           </div>`}
     </header>`;
-  }
-
-  private renderRecipient() {
-    const strings = this.text;
-    const abilities = chatAbilities(this.activeMeeting);
-    const selfId = this.activeMeeting?.self?.id;
-    const others = this.participants.filter((p) => p.id !== selfId);
-    if (!(abilities.sendPrivateText || abilities.sendPrivateFiles) || others.length === 0) return nothing;
-    return html`<div class="recipient">
-      <label>
-        <span>${strings.recipient}</span>
-        ${participantPicker({
-          people: others,
-          value: (person) => person.id,
-          chosen: this.recipientId,
-          noneLabel: strings.everyone,
-          unknownName: strings.unknownSender,
-          open: this.openPicker === 'recipient',
-          onOpen: (open) => (this.openPicker = open ? 'recipient' : ''),
-          onChange: (value) => (this.recipientId = value),
-        })}
-      </label>
-    </div>`;
   }
 }
 

@@ -11,9 +11,10 @@ export interface ListFilter {
 
 const GROUP_GAP_MS = 5 * 60 * 1000;
 
-/** A key for the virtualizer: the id, or a stand-in for a malformed entry. */
-export function messageKey(message: ChatMessage, index: number): string {
-  return typeof message?.id === 'string' ? message.id : `#${index}`;
+/** A key for the virtualizer: the id, unique among trusted messages. */
+export function messageKey(message: ChatMessage | undefined, index: number): string {
+  // The virtualizer asks for the keys of items it no longer has while it shrinks its range.
+  return message?.id ?? `#${index}`;
 }
 
 /**
@@ -23,16 +24,13 @@ export function messageKey(message: ChatMessage, index: number): string {
 export function buildList(chat: MeetingChat | undefined, older: ChatMessage[], filter: ListFilter): ChatMessage[] {
   let current = chatMessages(chat);
   if (filter.userId) current = messagesOfUser(chat, filter.userId);
-  if (filter.type) current = filter.userId ? current.filter((m) => m?.type === filter.type) : messagesOfType(chat, filter.type);
+  if (filter.type) current = filter.userId ? current.filter((m) => m.type === filter.type) : messagesOfType(chat, filter.type);
   const seen = new Set<string>();
   const list: ChatMessage[] = [];
   for (const source of [older.filter((m) => matches(m, filter)), current]) {
     for (const message of source) {
-      const id = message?.id;
-      if (typeof id === 'string') {
-        if (seen.has(id)) continue;
-        seen.add(id);
-      }
+      if (seen.has(message.id)) continue;
+      seen.add(message.id);
       list.push(message);
     }
   }
@@ -41,13 +39,12 @@ export function buildList(chat: MeetingChat | undefined, older: ChatMessage[], f
 
 /** Whether a message passes the filters. */
 export function matches(message: ChatMessage, filter: ListFilter): boolean {
-  return (!filter.userId || message?.userId === filter.userId) && (!filter.type || message?.type === filter.type);
+  return (!filter.userId || message.userId === filter.userId) && (!filter.type || message.type === filter.type);
 }
 
 /** Whether `message` continues `previous`'s group: same sender, same day, a few minutes apart. */
 export function continuesGroup(previous: ChatMessage | undefined, message: ChatMessage): boolean {
-  if (!previous || typeof previous !== 'object' || typeof message !== 'object' || !message) return false;
-  if (previous.userId !== message.userId) return false;
+  if (!previous || previous.userId !== message.userId) return false;
   const a = messageTimeMs(previous);
   const b = messageTimeMs(message);
   return a !== undefined && b !== undefined && b - a >= 0 && b - a < GROUP_GAP_MS && sameDay(a, b);

@@ -3,6 +3,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { messageTimeMs } from '../format/format.js';
 import { chatMessages } from '../meeting/chat-queries.js';
 import type { ChatMeeting, ChatMessage, ChatUpdateEvent } from '../meeting/contract.js';
+import { MALFORMED_TYPE, trustMessages } from '../meeting/message-guard.js';
 import type { ChatStrings } from '../strings/strings.js';
 
 const PAGE_SIZE = 50;
@@ -64,9 +65,10 @@ export class OlderHistory {
       // A page for a meeting that is no longer shown belongs nowhere.
       if (meeting !== this.meeting()) return 0;
       // The page includes its boundary time, so it can repeat messages the list already has.
-      const known = new Set([...this.messages, ...chatMessages(chat)].map((m) => m?.id));
-      const fresh = Array.isArray(page) ? page.filter((m) => typeof m?.id === 'string' && !known.has(m.id)) : [];
-      if (fresh.length === 0 || (page as unknown[]).length < PAGE_SIZE) this.exhausted = true;
+      const known = new Set([...this.messages, ...chatMessages(chat)].map((m) => m.id));
+      const trusted = trustMessages(page);
+      const fresh = trusted.filter((m) => m.type !== MALFORMED_TYPE && !known.has(m.id));
+      if (fresh.length === 0 || trusted.length < PAGE_SIZE) this.exhausted = true;
       this.messages = [...fresh.sort((a, b) => (messageTimeMs(a) ?? 0) - (messageTimeMs(b) ?? 0)), ...this.messages];
       return fresh.length;
     } catch {

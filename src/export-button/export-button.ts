@@ -8,9 +8,7 @@ import { RtkChatExportErrorEvent, RtkChatExportEvent } from '../events/chat-expo
 import { chatMessages } from '../meeting/chat-queries.js';
 import type { ChatMeeting } from '../meeting/contract.js';
 import { MeetingController } from '../meeting/meeting-controller.js';
-import { MeetingElement } from '../meeting/meeting-element.js';
-import baseStyles from '../styles/base.styles.js';
-import { defaultStrings, type ChatStrings } from '../strings/strings.js';
+import { KitElement } from '../base/kit-element.js';
 import styles from './export-button.styles.js';
 
 /**
@@ -30,14 +28,11 @@ import styles from './export-button.styles.js';
  * @fires {RtkChatExportEvent} rtk-chat-export - When the download started.
  * @fires {RtkChatExportErrorEvent} rtk-chat-export-error - When exporting failed.
  */
-export class RtkChatExportButton extends MeetingElement {
-  static override styles = [baseStyles, styles];
+export class RtkChatExportButton extends KitElement {
+  static override styles = [KitElement.styles, styles];
 
   @state() private error = '';
   private exporting: AbortController | undefined;
-
-  /** Replacements for any of the English strings. */
-  @property({ attribute: false }) strings: Partial<ChatStrings> = {};
 
   /**
    * The app's own endpoint that answers with the Chat Replay API's JSON
@@ -61,23 +56,16 @@ export class RtkChatExportButton extends MeetingElement {
   /** Reflected while exporting; clicks are ignored meanwhile. */
   @property({ type: Boolean, reflect: true }) busy = false;
 
-  /** `light`, `dark`, or unset to follow the system. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
-
   constructor() {
     super();
     // The button enables itself once there are messages.
     new MeetingController(this, () => this.activeMeeting);
   }
 
-  private get text(): ChatStrings {
-    return { ...defaultStrings, ...this.strings };
-  }
-
   /** Why the user may not export now, or '' when they may. */
   private get reason(): string {
-    if (this.canExport && !this.canExport(this.activeMeeting)) return this.text.exportNotAllowed;
-    if (!this.replayUrl && chatMessages(this.activeMeeting?.chat).length === 0) return this.text.exportEmpty;
+    if (this.canExport && !this.canExport(this.activeMeeting)) return this.i18n.exportNotAllowed;
+    if (!this.replayUrl && chatMessages(this.activeMeeting?.chat).length === 0) return this.i18n.exportEmpty;
     return '';
   }
 
@@ -98,7 +86,7 @@ export class RtkChatExportButton extends MeetingElement {
       // Stopped because the button was removed: nobody is waiting for an error.
       if (signal.aborted) return;
       const detail = error instanceof Error && error.name === 'ChatReplayError' ? error.message : '';
-      this.error = detail ? `${this.text.exportFailed} ${detail}` : this.text.exportFailed;
+      this.error = detail ? `${this.i18n.exportFailed} ${detail}` : this.i18n.exportFailed;
       this.dispatchEvent(new RtkChatExportErrorEvent({ text: this.error, error }));
     } finally {
       if (this.exporting?.signal === signal) {
@@ -146,7 +134,7 @@ export class RtkChatExportButton extends MeetingElement {
   }
 
   protected override render() {
-    const strings = this.text;
+    const strings = this.i18n;
     const reason = this.reason;
     return html`<div part="base" class="base">
       <button

@@ -3,28 +3,29 @@
  * document members that the SDK (2.0.2) lacks, and a meeting may be malformed or not joined yet.
  */
 import type { ChatMeeting, ChatMessage, ChatMessageType, MeetingChat, MeetingParticipant } from './contract.js';
+import { trustMessages } from './message-guard.js';
 
-/** The chat's messages, or none when the meeting has no chat (yet). */
+/** The chat's messages, trusted (see `trustMessage`), or none when the meeting has no chat (yet). */
 export function chatMessages(chat: MeetingChat | undefined): ChatMessage[] {
-  return Array.isArray(chat?.messages) ? chat.messages : [];
+  return trustMessages(chat?.messages);
 }
 
 /** The guide's `getMessagesByUser`, filtering `messages` where the SDK lacks it. */
 export function messagesOfUser(chat: MeetingChat | undefined, userId: string): ChatMessage[] {
-  if (typeof chat?.getMessagesByUser === 'function') return chat.getMessagesByUser(userId);
-  return chatMessages(chat).filter((message) => message?.userId === userId);
+  if (typeof chat?.getMessagesByUser === 'function') return trustMessages(chat.getMessagesByUser(userId));
+  return chatMessages(chat).filter((message) => message.userId === userId);
 }
 
 /** The guide's `getMessagesByType`, filtering `messages` where the SDK lacks it. */
 export function messagesOfType(chat: MeetingChat | undefined, type: ChatMessageType): ChatMessage[] {
-  if (typeof chat?.getMessagesByType === 'function') return chat.getMessagesByType(type);
-  return chatMessages(chat).filter((message) => message?.type === type);
+  if (typeof chat?.getMessagesByType === 'function') return trustMessages(chat.getMessagesByType(type));
+  return chatMessages(chat).filter((message) => message.type === type);
 }
 
 /** The guide's `pinned` list, filtering `messages` where the SDK lacks it. */
 export function pinnedMessages(chat: MeetingChat | undefined): ChatMessage[] {
-  if (Array.isArray(chat?.pinned)) return chat.pinned;
-  return chatMessages(chat).filter((message) => message?.pinned === true);
+  if (Array.isArray(chat?.pinned)) return trustMessages(chat.pinned);
+  return chatMessages(chat).filter((message) => message.pinned === true);
 }
 
 /** The participants in the meeting, leaving out anything that is not one. */
@@ -37,7 +38,7 @@ export function joinedParticipants(meeting: ChatMeeting | undefined): MeetingPar
 /** Whether the message was sent by the local user. */
 export function isOwnMessage(meeting: ChatMeeting | undefined, message: ChatMessage): boolean {
   const userId = meeting?.self?.userId;
-  return userId !== undefined && message?.userId === userId;
+  return userId !== undefined && message.userId === userId;
 }
 
 /** What the local user may do in the chat. */

@@ -10,9 +10,8 @@ import { chatAbilities, isOwnMessage, pinnedMessages } from '../meeting/chat-que
 import type { ChatMessage } from '../meeting/contract.js';
 import { describeError, errorCode } from '../meeting/errors.js';
 import { MeetingController } from '../meeting/meeting-controller.js';
-import { MeetingElement } from '../meeting/meeting-element.js';
-import baseStyles from '../styles/base.styles.js';
-import { defaultStrings, type ChatStrings } from '../strings/strings.js';
+import { KitElement } from '../base/kit-element.js';
+import type { ChatStrings } from '../strings/strings.js';
 import styles from './pinned-messages.styles.js';
 
 /**
@@ -35,8 +34,8 @@ import styles from './pinned-messages.styles.js';
  * @fires {RtkMessagePinEvent} rtk-message-pin - Before a message is unpinned; cancel it to keep the pin.
  * @fires {RtkMessageErrorEvent} rtk-message-error - When the SDK refused to unpin.
  */
-export class RtkPinnedMessages extends MeetingElement {
-  static override styles = [baseStyles, styles];
+export class RtkPinnedMessages extends KitElement {
+  static override styles = [KitElement.styles, styles];
 
   /** Ids in the order they were pinned while this element listened: the latest pin first. */
   private pinOrder = new Map<string, number>();
@@ -46,23 +45,14 @@ export class RtkPinnedMessages extends MeetingElement {
   /** Ids being unpinned: a second click on the same one is ignored. */
   @state() private unpinning = new Set<string>();
 
-  /** Replacements for any of the English strings. */
-  @property({ attribute: false }) strings: Partial<ChatStrings> = {};
-
-  /** The locale for times; the browser's by default. */
-  @property() locale: string | undefined;
-
   /** Collapses the list to its header. */
   @property({ type: Boolean, reflect: true }) collapsed = false;
-
-  /** `light`, `dark`, or unset to follow the system. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
 
   constructor() {
     super();
     new MeetingController(this, () => this.activeMeeting, {
       pin: (event, pinned) => {
-        if (pinned && typeof event?.message?.id === 'string') this.pinOrder.set(event.message.id, ++this.pinCount);
+        if (pinned) this.pinOrder.set(event.message.id, ++this.pinCount);
       },
       meetingChanged: () => {
         this.pinOrder = new Map();
@@ -71,16 +61,10 @@ export class RtkPinnedMessages extends MeetingElement {
     });
   }
 
-  private get text(): ChatStrings {
-    return { ...defaultStrings, ...this.strings };
-  }
-
   /** The pinned messages in the order shown: latest pin first, then newest message first. */
   get messages(): ChatMessage[] {
     const order = this.pinOrder;
-    return pinnedMessages(this.activeMeeting?.chat)
-      .filter((message) => message && typeof message === 'object')
-      .sort((a, b) => (order.get(b.id) ?? 0) - (order.get(a.id) ?? 0) || (messageTimeMs(b) ?? 0) - (messageTimeMs(a) ?? 0));
+    return pinnedMessages(this.activeMeeting?.chat).sort((a, b) => (order.get(b.id) ?? 0) - (order.get(a.id) ?? 0) || (messageTimeMs(b) ?? 0) - (messageTimeMs(a) ?? 0));
   }
 
   private select(message: ChatMessage): void {
@@ -102,8 +86,8 @@ export class RtkPinnedMessages extends MeetingElement {
       const buttons = this.renderRoot.querySelectorAll<HTMLElement>('.unpin');
       (buttons[Math.min(index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('.toggle'))?.focus();
     } catch (error) {
-      const text = describeError(error, this.text, chat.maxTextLimit ?? 2000);
-      this.error = `${this.text.pinFailed} ${text}`;
+      const text = describeError(error, this.i18n, chat.maxTextLimit ?? 2000);
+      this.error = `${this.i18n.pinFailed} ${text}`;
       this.dispatchEvent(new RtkMessageErrorEvent({ action: 'unpin', code: errorCode(error), text, error }));
     } finally {
       const rest = new Set(this.unpinning);
@@ -113,7 +97,7 @@ export class RtkPinnedMessages extends MeetingElement {
   }
 
   protected override render() {
-    const strings = this.text;
+    const strings = this.i18n;
     const messages = this.messages;
     const canPin = chatAbilities(this.activeMeeting).pin;
     return html`<section part="base" class="base" aria-label=${strings.pinnedTitle}>

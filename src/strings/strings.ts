@@ -23,6 +23,11 @@ export const defaultStrings = {
   you: 'You',
   unknownSender: 'Unknown',
   privateTo: (names: string) => `private to ${names}`,
+  composerPrivateTo: (name: string) => `Private to ${name}`,
+  privateMessageTo: (name: string) => `Private message to ${name}`,
+  privatePlaceholder: (name: string) => `Message ${name} privately…`,
+  sendPrivately: 'Send privately',
+  sendTimedOut: 'The meeting did not answer. Your message was kept; try again.',
   privateMessage: 'private',
   everyone: 'Everyone',
   recipient: 'Send to',
@@ -50,6 +55,7 @@ export const defaultStrings = {
   charactersLeft: (count: number) => (count >= 0 ? `${count} characters left` : `${-count} characters too many`),
   rateLimited: (seconds: number) => `You're sending messages too fast. You can send again in ${seconds} s.`,
   cannotSend: 'You may not send messages in this meeting.',
+  /** @deprecated Not shown any more: the attach button is left out instead. */
   cannotSendFiles: 'You may not send files in this meeting.',
   cannotSendPrivate: 'You may not send private messages in this meeting.',
   notConnected: 'Connecting to the meeting…',
@@ -60,6 +66,7 @@ export const defaultStrings = {
   errorPermission: "You don't have permission to do that.",
   errorNotFound: 'That message no longer exists.',
   errorNotJoined: 'Join the meeting first.',
+  /** @deprecated Not shown any more: other image types are sent as files. */
   errorImageType: 'Images must be GIF, JPEG or PNG.',
   errorGeneric: 'Something went wrong. Your message was kept; try again.',
   sendFailed: 'Not sent.',
@@ -69,7 +76,9 @@ export const defaultStrings = {
   pinnedTitle: 'Pinned messages',
   pinnedEmpty: 'Nothing is pinned yet.',
   pinnedCount: (count: number) => (count === 1 ? '1 pinned message' : `${count} pinned messages`),
+  /** @deprecated Not shown any more: the pinned list's header is its toggle. */
   showPinned: 'Show pinned messages',
+  /** @deprecated Not shown any more: the pinned list's header is its toggle. */
   hidePinned: 'Hide pinned messages',
   exportChat: 'Export chat',
   exporting: 'Exporting…',

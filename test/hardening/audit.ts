@@ -7,7 +7,7 @@
 /** Every tag the kit's templates render (and the virtualizer's sizer `div`). */
 const TAGS = new Set([
   'a', 'article', 'br', 'button', 'dialog', 'div', 'h2', 'header', 'img', 'input', 'label', 'li', 'option', 'p', 'path',
-  'rtk-chat-message', 'section', 'select', 'slot', 'span', 'strong', 'svg', 'textarea', 'time', 'ul',
+  'rtk-chat-composer', 'rtk-chat-message', 'section', 'select', 'slot', 'span', 'strong', 'svg', 'textarea', 'time', 'ul',
 ]);
 
 /** Every attribute the kit's templates set, plus what Lit, the virtualizer and reflection add. */
@@ -21,10 +21,9 @@ const ATTRIBUTES = new Set([
 
 /** The class names in the kit's templates. User content must never become one. */
 const CLASSES = new Set([
-  'action', 'actions', 'attach', 'attachment', 'attachment-name', 'attachments', 'base', 'bubble', 'chevron', 'composer',
-  'composer-error', 'composer-row', 'composer-status', 'count', 'counter', 'day', 'dialog-bar', 'editor', 'editor-buttons', 'empty',
+  'action', 'actions', 'attach', 'attachment', 'attachment-name', 'attachments', 'base', 'bubble', 'chevron', 'count', 'counter', 'day', 'dialog-bar', 'editor', 'editor-buttons', 'empty',
   'error', 'fallback', 'file', 'file-icon', 'file-name', 'file-size', 'filters', 'header', 'header-row', 'history-status', 'icon-button', 'image',
-  'image-button', 'item', 'list', 'list-wrap', 'marker-private', 'meta', 'new-messages', 'over', 'preview', 'primary', 'recipient',
+  'image-button', 'item', 'list', 'list-wrap', 'marker-private', 'meta', 'new-messages', 'notice', 'over', 'private-badge', 'preview', 'primary', 'recipient',
   'replace', 'row', 'select', 'send', 'sender', 'status', 'text', 'text-button', 'title', 'toggle', 'unpin', 'visually-hidden', 'warning',
 ]);
 

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 
 import type { LocalMeeting } from '../../src/local-meeting/index.js';
-import { joinedMeeting, shadow } from '../helpers.js';
+import type { RtkChat } from '../../src/chat/chat.js';
+import { composerOf, joinedMeeting, shadow } from '../helpers.js';
 import { auditLayout, auditMarkup } from './audit.js';
 import { CORPUS } from './corpus.js';
 import { attach, attachmentNames, mountChat, panel, walkChat } from './support.js';
@@ -44,18 +45,19 @@ describe('hostile strings in <rtk-chat>', () => {
     const host = await panel(420, 600);
     const chat = await mountChat(meeting, host);
     // A picker holds its options while in use: open it, as a user would, before reading them.
-    const options = async (selector: string) => {
-      const select = shadow(chat).querySelector<HTMLSelectElement>(selector)!;
+    const options = async (root: ShadowRoot, selector: string) => {
+      const select = root.querySelector<HTMLSelectElement>(selector)!;
       select.focus();
       await chat.updateComplete;
+      await (root.host as RtkChat).updateComplete;
       const texts = [...select.options].map((o) => o.textContent);
       const problems = [...auditMarkup(chat), ...auditLayout(chat, host)];
       select.blur();
       return { texts, problems };
     };
     const shown = CORPUS.map((name) => name || 'Unknown');
-    const recipients = await options('.recipient select');
-    const senders = await options('.filters label:first-child select');
+    const recipients = await options(composerOf(chat), '.recipient select');
+    const senders = await options(shadow(chat), '.filters label:first-child select');
     expect(recipients.texts).to.deep.equal(['Everyone', ...shown]);
     expect(senders.texts).to.deep.equal(['Anyone', 'You', ...shown]);
     expect([...recipients.problems, ...senders.problems]).to.deep.equal([]);
@@ -67,7 +69,7 @@ describe('hostile strings in <rtk-chat>', () => {
     const files = CORPUS.map((name) => new File(['x'], name, { type: 'text/plain' }));
     await attach(chat, files);
     expect(attachmentNames(chat)).to.deep.equal(files.map((file) => file.name));
-    const removeLabels = [...shadow(chat).querySelectorAll('.attachment button')].map((b) => b.getAttribute('aria-label'));
+    const removeLabels = [...composerOf(chat).querySelectorAll('.attachment button')].map((b) => b.getAttribute('aria-label'));
     expect(removeLabels).to.deep.equal(files.map((file) => `Remove ${file.name}`));
     expect(auditMarkup(chat)).to.deep.equal([]);
     expect(auditLayout(chat, host)).to.deep.equal([]);

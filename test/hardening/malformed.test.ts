@@ -4,7 +4,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { RtkChat } from '../../src/chat/chat.js';
 import type { RtkChatExportButton } from '../../src/export-button/export-button.js';
 import type { RtkPinnedMessages } from '../../src/pinned-messages/pinned-messages.js';
-import { shadow, waitFor } from '../helpers.js';
+import { composerOf, shadow, waitFor } from '../helpers.js';
 import { asMeeting, sdkAdd, sdkDelete, sdkEdit, sdkMessage, sdkPin, stubMeeting, type StubMeeting } from './stub-meeting.js';
 import { captureDownloads, input, mount, mountChat, panel, renderedMessage, shownIds } from './support.js';
 import { guarded } from './traps.js';
@@ -97,7 +97,7 @@ describe('malformed meetings and messages', () => {
     stub.participants = undefined;
     stub.meta = undefined;
     const element = await mountChat(asMeeting(stub));
-    expect(shadow(element).querySelector('#composer-status')?.textContent).to.include('Connecting');
+    await waitFor(() => composerOf(element).querySelector('[role="status"]')?.textContent?.includes('Connecting'), 'no "Connecting" in the composer');
     for (const tag of ['rtk-pinned-messages', 'rtk-chat-export-button']) await mount(tag, asMeeting(stub));
     const whole = stubMeeting([good('a')]);
     element.meeting = asMeeting(whole);

@@ -5,7 +5,7 @@ import '../../src/index.js';
 import type { RtkChat } from '../../src/chat/chat.js';
 import type { LocalMeeting } from '../../src/local-meeting/index.js';
 import type { ChatMeeting } from '../../src/meeting/contract.js';
-import { deepQueryAll, shadow, waitFor } from '../helpers.js';
+import { composerOf, deepQueryAll, shadow, waitFor } from '../helpers.js';
 
 export { captureDownloads, type Download } from '../helpers.js';
 
@@ -49,25 +49,25 @@ export function renderedMessage(root: Element, id: string): HTMLElement | undefi
 }
 
 export function input(chat: RtkChat): HTMLTextAreaElement {
-  return shadow(chat).querySelector('textarea[part="input"]')!;
+  return composerOf(chat).querySelector('textarea[part="input"]')!;
 }
 
 export function sendButton(chat: RtkChat): HTMLButtonElement {
-  return shadow(chat).querySelector('[part="send"]')!;
+  return composerOf(chat).querySelector('[part="send"]')!;
 }
 
 /** The composer's error and rate-limit notices, as text. */
 export function composerNotice(chat: RtkChat): string {
-  return [...shadow(chat).querySelectorAll('.composer [role="alert"], .composer-status .warning')].map((n) => n.textContent).join(' ');
+  return [...composerOf(chat).querySelectorAll('[role="alert"], .status .warning')].map((n) => n.textContent).join(' ');
 }
 
 export function attachmentNames(chat: RtkChat): string[] {
-  return [...shadow(chat).querySelectorAll('.attachment-name')].map((n) => n.textContent ?? '');
+  return [...composerOf(chat).querySelectorAll('.attachment-name')].map((n) => n.textContent ?? '');
 }
 
 /** Puts files in the composer through its picker, as a user choosing them would. */
 export async function attach(chat: RtkChat, files: File[]): Promise<void> {
-  const picker = shadow(chat).querySelector<HTMLInputElement>('input[type="file"]')!;
+  const picker = composerOf(chat).querySelector<HTMLInputElement>('input[type="file"]')!;
   const transfer = new DataTransfer();
   for (const file of files) transfer.items.add(file);
   picker.files = transfer.files;

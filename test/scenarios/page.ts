@@ -11,7 +11,7 @@ import type { RtkChatMessage } from '../../src/chat-message/chat-message.js';
 import type { RtkChatExportButton } from '../../src/export-button/export-button.js';
 import type { ChatMeeting } from '../../src/meeting/contract.js';
 import type { RtkPinnedMessages } from '../../src/pinned-messages/pinned-messages.js';
-import { deepQueryAll, shadow, waitFor } from '../helpers.js';
+import { composerOf, deepQueryAll, shadow, waitFor } from '../helpers.js';
 
 export interface ScenarioPage {
   chat: RtkChat;
@@ -93,12 +93,12 @@ export async function pressEnter(): Promise<void> {
 }
 
 export function composerInput(chat: RtkChat): HTMLTextAreaElement {
-  return shadow(chat).querySelector<HTMLTextAreaElement>('textarea[aria-label="Message"]')!;
+  return composerOf(chat).querySelector<HTMLTextAreaElement>('textarea[part="input"]')!;
 }
 
 /** The "Send to" selector, or undefined while there is no one to send privately to. */
 export function recipientSelect(chat: RtkChat): HTMLSelectElement | undefined {
-  return [...shadow(chat).querySelectorAll('select')].find((select) => select.closest('label')?.querySelector('span')?.textContent?.trim() === 'Send to');
+  return [...composerOf(chat).querySelectorAll('select')].find((select) => select.closest('label')?.querySelector('span')?.textContent?.trim() === 'Send to');
 }
 
 /**
@@ -108,7 +108,7 @@ export function recipientSelect(chat: RtkChat): HTMLSelectElement | undefined {
 export async function recipientNames(chat: RtkChat): Promise<string[]> {
   const select = recipientSelect(chat);
   if (!select) return [];
-  if (shadow(chat).activeElement !== select) {
+  if (composerOf(chat).activeElement !== select) {
     select.focus();
     await chat.updateComplete;
   }

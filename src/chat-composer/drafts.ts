@@ -1,12 +1,12 @@
 /**
- * Unsent text kept across reloads, per meeting and recipient. Storage can be full, disabled or
+ * Unsent text kept across reloads, per meeting. Storage can be full, disabled or
  * blocked by the browser's privacy settings: then drafts live only as long as the page.
  */
 const PREFIX = 'rtk-chat-draft';
 
 /** The storage key of a draft. */
-export function draftKey(meetingId: string | undefined, recipient: string | undefined): string {
-  return `${PREFIX}:${meetingId || 'meeting'}:${recipient || 'everyone'}`;
+export function draftKey(meetingId: string | undefined): string {
+  return `${PREFIX}:${meetingId || 'meeting'}`;
 }
 
 export function loadDraft(key: string): string {

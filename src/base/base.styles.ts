@@ -3,12 +3,14 @@ import { css } from 'lit';
 /**
  * First in every element's styles: sane boxes, `[hidden]` that means it, and the design tokens.
  * Each token reads the page's global `--rtk-*` property first, so one declaration on `:root`
- * themes every element; the fallbacks are the kit's light and dark palettes.
+ * themes every element; the fallbacks are the kit's light and dark palettes. The scheme comes
+ * from `theme`, else from `--rtk-color-scheme` (set by a themed kit element above, or by the page).
  */
 export default css`
   :host {
     box-sizing: border-box;
-    color-scheme: light dark;
+    /* Inherited: an element without a theme takes the one of the kit element it is in. */
+    color-scheme: var(--rtk-color-scheme, light dark);
     --_font: var(--rtk-font-family, ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
     --_font-size: var(--rtk-font-size, 0.9375rem);
     --_text: var(--rtk-color-text, light-dark(#15171c, #eceef2));
@@ -22,6 +24,9 @@ export default css`
     --_on-own: var(--rtk-color-on-own-message, #ffffff);
     --_danger: var(--rtk-color-danger, light-dark(#c4302b, #ff8a80));
     --_highlight: var(--rtk-color-highlight, light-dark(#fff4c2, #4a3f12));
+    --_private: var(--rtk-color-private, light-dark(#7a3fb0, #c9a2f2));
+    --_on-private: var(--rtk-color-on-private, light-dark(#ffffff, #1c0d2b));
+    --_private-surface: color-mix(in srgb, var(--_private) 9%, var(--_surface));
     --_radius: var(--rtk-radius, 14px);
     --_space: var(--rtk-spacing, 8px);
     --_focus: var(--rtk-color-focus, var(--_accent));
@@ -30,10 +35,10 @@ export default css`
     color: var(--_text);
   }
   :host([theme='light']) {
-    color-scheme: light;
+    --rtk-color-scheme: light;
   }
   :host([theme='dark']) {
-    color-scheme: dark;
+    --rtk-color-scheme: dark;
   }
   :host([hidden]),
   [hidden] {
