@@ -11,10 +11,9 @@ export interface ListFilter {
 
 const GROUP_GAP_MS = 5 * 60 * 1000;
 
-/** A key for the virtualizer: the id, unique among trusted messages. */
-export function messageKey(message: ChatMessage | undefined, index: number): string {
-  // The virtualizer asks for the keys of items it no longer has while it shrinks its range.
-  return message?.id ?? `#${index}`;
+/** A key for the list: the id, unique among trusted messages. */
+export function messageKey(message: ChatMessage): string {
+  return message.id;
 }
 
 /**

@@ -85,6 +85,9 @@ export const defaultStrings = {
   exportEmpty: 'There are no messages to export.',
   exportNotAllowed: "You don't have permission to export this chat.",
   exportFailed: 'The chat could not be exported.',
+  // List
+  today: 'Today',
+  yesterday: 'Yesterday',
 };
 
 /** The kit's strings; see `defaultStrings` for the English ones. */

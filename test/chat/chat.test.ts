@@ -116,9 +116,12 @@ describe('rtk-chat', () => {
       const chat = await mount(meeting);
       const list = shadow(chat).querySelector<HTMLElement>('[part="list"]')!;
       await waitFor(() => list.scrollHeight > list.clientHeight);
-      list.dispatchEvent(new WheelEvent('wheel', { deltaY: -5000 }));
-      list.scrollTop = 0;
-      await waitFor(() => shown(chat).some((id) => id === meeting.chat.messages[0].id));
+      // The user scrolls up until the first message shows (the list pages older ones in as they near the top).
+      await waitFor(() => {
+        list.dispatchEvent(new WheelEvent('wheel', { deltaY: -5000 }));
+        list.scrollTop = 0;
+        return shown(chat).some((id) => id === meeting.chat.messages[0].id);
+      });
       const top = list.scrollTop;
       incoming(meeting, 'new 1');
       incoming(meeting, 'new 2');

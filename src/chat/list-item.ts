@@ -1,0 +1,32 @@
+import { html, nothing } from 'lit';
+import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
+
+import { messageTimeMs } from '../format/format.js';
+import type { ChatMeeting, ChatMessage } from '../meeting/contract.js';
+import type { ChatStrings } from '../strings/strings.js';
+import { continuesGroup, dayLabel, startsDay } from './message-list.js';
+
+const MESSAGE_PARTS = 'base:message-base,header:message-header,bubble:message-bubble,meta:message-meta,actions:message-actions,image:message-image,file:message-file';
+
+/** What every item of the list shares. */
+export interface ListItemContext {
+  /** The tag of the message element. */
+  tag: StaticValue;
+  meeting: ChatMeeting | undefined;
+  /** The replacements the message element gets; `i18n` is every string. */
+  strings: Partial<ChatStrings>;
+  i18n: ChatStrings;
+  locale: string | undefined;
+  /** The id of the message jumped to, shown highlighted. */
+  highlightId: string;
+}
+
+/** One item of the list: a date separator where a day starts, and the message, grouped under the one before where it continues it. */
+export function listItem(context: ListItemContext, message: ChatMessage, previous: ChatMessage | undefined) {
+  const time = messageTimeMs(message);
+  const day = time !== undefined && startsDay(previous, message);
+  const separator = day ? html`<div part="day" class="day" role="separator"><span>${dayLabel(time, context.locale, context.i18n)}</span></div>` : nothing;
+  const { tag } = context;
+  // No whitespace between tags: it would be DOM nodes in every rendered item.
+  return staticHtml`<div class="item">${separator}<${tag} part="message" exportparts=${MESSAGE_PARTS} .message=${message} .meeting=${context.meeting} .strings=${context.strings} .locale=${context.locale} ?grouped=${!day && continuesGroup(previous, message)} ?highlighted=${context.highlightId !== '' && message.id === context.highlightId}></${tag}></div>`;
+}
