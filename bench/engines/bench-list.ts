@@ -87,6 +87,6 @@ export abstract class BenchList extends LitElement {
     const previous = index > 0 ? this.items[index - 1] : undefined;
     const time = messageTimeMs(message);
     const day = time !== undefined && startsDay(previous, message);
-    return html`<div class="item" data-key=${messageKey(message, index)}>${day ? html`<div class="day" role="separator">${formatDay(time, 'en-US')}</div>` : nothing}<rtk-chat-message .message=${message} .meeting=${this.meeting} locale="en-US" ?grouped=${!day && continuesGroup(previous, message)}></rtk-chat-message></div>`;
+    return html`<div class="item" data-key=${messageKey(message)}>${day ? html`<div class="day" role="separator">${formatDay(time, 'en-US')}</div>` : nothing}<rtk-chat-message .message=${message} .meeting=${this.meeting} locale="en-US" ?grouped=${!day && continuesGroup(previous, message)}></rtk-chat-message></div>`;
   }
 }

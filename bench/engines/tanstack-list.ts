@@ -8,7 +8,6 @@ import { query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 
-import { messageKey } from '../../src/chat/message-list.js';
 import type { ChatMessage } from '../../src/meeting/contract.js';
 import { BenchList } from './bench-list.js';
 
@@ -23,7 +22,7 @@ export class BenchTanstackList extends BenchList {
     anchorTo: 'end',
     followOnAppend: true,
     scrollEndThreshold: 24,
-    getItemKey: (index) => messageKey(this.items[index], index),
+    getItemKey: (index) => this.items[index]?.id ?? index,
   });
 
   private get virtualizer(): Virtualizer<HTMLElement, HTMLElement> {

@@ -9,7 +9,6 @@ import { html } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 
-import { messageKey } from '../../src/chat/message-list.js';
 import type { ChatMessage } from '../../src/meeting/contract.js';
 import { BenchList } from './bench-list.js';
 
@@ -139,8 +138,9 @@ export class BenchVirtualizerList extends BenchList {
       virtualize({
         items: this.items,
         scroller: true,
-        keyFunction: (message: ChatMessage, index: number) => messageKey(message, index),
-        renderItem: (message: ChatMessage, index: number) => this.renderItem(message, index),
+        // The virtualizer asks for the keys of items it no longer has while it shrinks its range.
+        keyFunction: (message: ChatMessage | undefined, index: number) => message?.id ?? `#${index}`,
+        renderItem: (message: ChatMessage | undefined, index: number) => (message ? this.renderItem(message, index) : html``),
         layout: { type: ChatLayout, pin: this.pin } as { type: typeof ChatLayout; pin?: Pin },
       }),
     )}</div>`;

@@ -39,6 +39,6 @@ export class BenchWindowList extends BenchList {
 
   protected override render() {
     const { items, start } = this.follow.view();
-    return html`<div class="list" tabindex="0"><div class="items">${repeat(items, (m, i) => messageKey(m, start + i), (m, i) => this.renderItem(m, start + i))}</div></div>`;
+    return html`<div class="list" tabindex="0"><div class="items">${repeat(items, messageKey, (m, i) => this.renderItem(m, start + i))}</div></div>`;
   }
 }
