@@ -113,9 +113,9 @@ function countNodes(root: Node): { nodes: number; elements: number; shadowRoots:
   return totals;
 }
 
-/** The list `<rtk-chat>` renders; private, read only to check the burst arrived whole. */
-function listedItems(element: HTMLElement): ChatMessage[] {
-  return (element as unknown as { items: ChatMessage[] }).items;
+/** The messages a list holds: `<rtk-chat>`'s public `messages`, or a bench engine's `items`. */
+function listedItems(element: HTMLElement): readonly ChatMessage[] {
+  return (element as Partial<HTMLElementTagNameMap['rtk-chat']>).messages ?? (element as unknown as BenchList).items;
 }
 
 /** Whether the message `id` is rendered and wholly inside the visible box of `element`'s list. */
