@@ -7,7 +7,7 @@
 import { css, type CSSResultGroup, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
-import { continuesGroup, messageKey, startsDay } from '../../src/chat/message-list.js';
+import { continuesGroup, startsDay } from '../../src/chat/message-list.js';
 import { formatDay, messageTimeMs } from '../../src/format/format.js';
 import type { ChatMeeting, ChatMessage, ChatUpdateEvent } from '../../src/meeting/contract.js';
 
@@ -82,11 +82,16 @@ export abstract class BenchList extends LitElement {
     else this.items = this.items.map((m) => (m.id === event.message?.id ? event.message : m)).filter((m) => !(event.action === 'delete' && m.id === event.message?.id));
   };
 
-  /** One message as `<rtk-chat>` renders it; `index` is in `items`. */
+  /** One message as `<rtk-chat>` renders it, in a `<div class="item">`; `index` is in `items`. */
   protected renderItem(message: ChatMessage, index: number) {
+    return html`<div class="item">${this.renderItemContent(message, index)}</div>`;
+  }
+
+  /** What the item holds: a date separator where a day starts, and the message. */
+  protected renderItemContent(message: ChatMessage, index: number) {
     const previous = index > 0 ? this.items[index - 1] : undefined;
     const time = messageTimeMs(message);
     const day = time !== undefined && startsDay(previous, message);
-    return html`<div class="item" data-key=${messageKey(message)}>${day ? html`<div class="day" role="separator">${formatDay(time, 'en-US')}</div>` : nothing}<rtk-chat-message .message=${message} .meeting=${this.meeting} locale="en-US" ?grouped=${!day && continuesGroup(previous, message)}></rtk-chat-message></div>`;
+    return html`${day ? html`<div class="day" role="separator">${formatDay(time, 'en-US')}</div>` : nothing}<rtk-chat-message .message=${message} .meeting=${this.meeting} locale="en-US" ?grouped=${!day && continuesGroup(previous, message)}></rtk-chat-message>`;
   }
 }

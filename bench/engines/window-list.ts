@@ -1,9 +1,9 @@
 /** (c) The chat-specific windowed list of `src/chat/list-*.ts`: the browser lays out and anchors, the window pages. */
 import { html } from 'lit';
 import { query } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 
 import { ListFollowController } from '../../src/chat/list-follow-controller.js';
+import { keyedItems } from '../../src/chat/list-keyed.js';
 import { messageKey } from '../../src/chat/message-list.js';
 import type { ChatMessage } from '../../src/meeting/contract.js';
 import { BenchList } from './bench-list.js';
@@ -39,6 +39,6 @@ export class BenchWindowList extends BenchList {
 
   protected override render() {
     const { items, start } = this.follow.view();
-    return html`<div class="list" tabindex="0"><div class="items">${repeat(items, messageKey, (m, i) => this.renderItem(m, start + i))}</div></div>`;
+    return html`<div class="list" tabindex="0"><div class="items">${keyedItems(items, messageKey, (m, i) => this.renderItemContent(m, start + i))}</div></div>`;
   }
 }

@@ -66,6 +66,13 @@ export default css`
     padding-bottom: calc(var(--_space) * 2);
     overscroll-behavior: contain;
   }
+  /* A short chat sits at the bottom, by the composer, as it will once it fills the list. */
+  .items {
+    display: flex;
+    flex-direction: column;
+    justify-content: flex-end;
+    min-height: 100%;
+  }
   .list:focus-visible {
     outline-offset: -2px;
   }

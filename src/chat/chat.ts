@@ -1,7 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 
 import { KitElement } from '../base/kit-element.js';
@@ -15,6 +14,7 @@ import styles from './chat.styles.js';
 import { listFilters } from './list-filters.js';
 import { ListFollowController } from './list-follow-controller.js';
 import { listItem } from './list-item.js';
+import { keyedItems } from './list-keyed.js';
 import { ListSource } from './list-source.js';
 import { messageKey } from './message-list.js';
 
@@ -88,7 +88,8 @@ export class RtkChat extends KitElement {
     scroller: () => this.list,
     content: () => this.listItems,
     onReachStart: () => void this.loadOlder(),
-    onFollowingChange: (following) => following && (this.newCount = 0),
+    // A focused button keeps its count until focus leaves it.
+    onFollowingChange: (following) => following && !this.jumpFocused && (this.newCount = 0),
   });
 
   @query('.list') private list?: HTMLElement;
@@ -213,6 +214,11 @@ export class RtkChat extends KitElement {
     this.list?.focus({ preventScroll: true });
   };
 
+  private onJumpBlur = (): void => {
+    this.jumpFocused = false;
+    if (this.follow.following) this.newCount = 0;
+  };
+
   private onDeleted = (): void => {
     void this.updateComplete.then(() => this.composer?.focus());
   };
@@ -227,7 +233,7 @@ export class RtkChat extends KitElement {
       <div class="list-wrap">
         <div part="list" class="list" role="log" aria-label=${strings.messagesLabel} tabindex="0" @rtk-message-deleted=${this.onDeleted}>
           ${this.renderNewMessages()}
-          <div class="items">${repeat(items, messageKey, (message, i) => listItem(context, message, all[start + i - 1]))}</div>
+          <div class="items">${keyedItems(items, messageKey, (message, i) => listItem(context, message, all[start + i - 1]))}</div>
         </div>
         <div class="history-status" role="status">${this.source.history.renderStatus(strings, () => void this.loadOlder())}</div>
         ${this.source.items.length === 0
@@ -248,7 +254,7 @@ export class RtkChat extends KitElement {
       aria-keyshortcuts="End"
       @click=${this.onJump}
       @focus=${() => (this.jumpFocused = true)}
-      @blur=${() => (this.jumpFocused = false)}
+      @blur=${this.onJumpBlur}
     >
       ${this.i18n.newMessages(this.newCount)} ↓
     </button>`;

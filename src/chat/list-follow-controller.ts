@@ -5,12 +5,14 @@ import { ListWindow } from './list-window.js';
 /** How close to the newest message (px) a user's scroll must end for the list to follow again. */
 const FOLLOW_SLACK = 32;
 /** Items rendered when the list opens, jumps or returns to the newest, before it measures. */
-const FIRST_WINDOW = 24;
+const FIRST_WINDOW = 12;
 /** Items added at an edge at a time. */
 const PAGE = 10;
 /** Rendered content kept beyond each visible edge: half the view, at least this many px. */
 const MIN_MARGIN = 300;
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
+/** After the user's hand on the list (a wheel turn, a touch, a key), the list is not put back at its end for this long. */
+const USER_SCROLL_MS = 250;
 const INTENT_EVENTS = ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const;
 
 /** What the controller needs from the element that renders the list. */
@@ -63,6 +65,10 @@ export class ListFollowController<T> implements ReactiveController {
   /** The window moved since the last update (the items may have changed too: see `hostUpdate`). */
   private moved = false;
   private placement: Placement | undefined;
+  /** The scroll position as the controller last knew it: a different one is someone's scroll. */
+  private knownTop = 0;
+  /** Until when the user is taken to be scrolling (see `USER_SCROLL_MS`). */
+  private userScrollingUntil = 0;
   /** Resolves the pending `reveal` once its item is centred. */
   private centered: (() => void) | undefined;
   /** The window as last rendered: what the DOM holds until the next render. */
@@ -167,7 +173,8 @@ export class ListFollowController<T> implements ReactiveController {
   private attach(scroller: HTMLElement): void {
     this.attached = scroller;
     scroller.addEventListener('scroll', this.onScroll, { passive: true });
-    for (const type of INTENT_EVENTS) scroller.addEventListener(type, this.onIntent, { passive: true });
+    // Not passive for keys: End is taken over (see `onIntent`).
+    for (const type of INTENT_EVENTS) scroller.addEventListener(type, this.onIntent, { passive: type !== 'keydown' });
     this.resize.observe(scroller);
   }
 
@@ -181,40 +188,59 @@ export class ListFollowController<T> implements ReactiveController {
     this.attached = this.observed = undefined;
   }
 
-  /** The user's hand on the list lets go of a jump; where the scroll ends decides the rest. */
+  /** The user's hand on the list: it lets go of a jump, and the list is not put back at its end meanwhile. */
   private onIntent = (event: Event): void => {
     if (event instanceof KeyboardEvent && !SCROLL_KEYS.has(event.key)) return;
     // A press on a message is not a scroll; one on the scrollbar (beyond the content box) is.
     if (event instanceof PointerEvent && this.attached && event.offsetX <= this.attached.clientWidth) return;
+    // End goes to the newest message, past the end of what the window holds (the browser's own
+    // End would scroll, smoothly, to the end of the window).
+    if (event instanceof KeyboardEvent && event.key === 'End') {
+      event.preventDefault();
+      this.followNewest();
+      return;
+    }
+    this.userScrollingUntil = performance.now() + USER_SCROLL_MS;
     if (this.anchor === undefined) return;
     this.anchor = undefined;
     this.onScroll();
   };
 
   private onScroll = (): void => {
-    const scroller = this.attached;
-    if (!scroller) return;
-    if (this.anchor === undefined) {
-      const atEnd = fromEnd(scroller) <= FOLLOW_SLACK && this.window.atEnd;
-      if (atEnd !== this.following) {
-        this.setFollowing(atEnd);
-        this.host.requestUpdate();
-      }
-    }
+    this.evaluate();
     this.scrolled = true;
     this.schedule();
   };
 
+  /** Where a scroll ended decides whether the list follows (a held jump aside). */
+  private evaluate(): void {
+    const scroller = this.attached;
+    if (!scroller) return;
+    this.knownTop = scroller.scrollTop;
+    if (this.anchor !== undefined) return;
+    const atEnd = fromEnd(scroller) <= FOLLOW_SLACK && this.window.atEnd;
+    if (atEnd === this.following) return;
+    this.setFollowing(atEnd);
+    this.host.requestUpdate();
+  }
+
   /** Something in the list changed size (an image loaded, a message grew, the panel resized). */
   private onResize(): void {
     // Before the frame is painted: the newest message stays wholly in view as it grows.
-    if (this.following) this.toEnd();
+    this.toEnd();
     this.schedule();
   }
 
+  /** Rests at the end while following, unless the user is scrolling right now. */
   private toEnd(): void {
     const scroller = this.attached;
-    if (scroller && fromEnd(scroller) > 0.5) scroller.scrollTop = scroller.scrollHeight;
+    if (!scroller || !this.following) return;
+    if (performance.now() < this.userScrollingUntil) {
+      this.schedule();
+      return;
+    }
+    if (fromEnd(scroller) > 0.5) scroller.scrollTop = scroller.scrollHeight;
+    this.knownTop = scroller.scrollTop;
   }
 
   /** Puts the reading position back, centres a jump, or rests at the end when following. */
@@ -228,7 +254,8 @@ export class ListFollowController<T> implements ReactiveController {
       this.centered();
       this.centered = undefined;
     }
-    if (this.following) this.toEnd();
+    this.toEnd();
+    this.knownTop = scroller.scrollTop;
   };
 
   private schedule(): void {
@@ -240,6 +267,9 @@ export class ListFollowController<T> implements ReactiveController {
     this.frame = 0;
     const scroller = this.attached;
     if (!scroller?.isConnected || scroller.clientHeight === 0) return;
+    // A scroll whose event has not come yet (browsers differ in when they send it) is the user's.
+    if (Math.abs(scroller.scrollTop - this.knownTop) > 1) this.onScroll();
+    this.toEnd();
     const margin = Math.max(scroller.clientHeight / 2, MIN_MARGIN);
     const fromStart = scroller.scrollTop;
     const toEnd = fromEnd(scroller);
@@ -252,11 +282,11 @@ export class ListFollowController<T> implements ReactiveController {
       if (!changed) this.scrolled = false;
     } else {
       this.scrolled = false;
-      if (fromStart > margin * 2) changed = this.trim('start', fromStart - margin);
+      if (fromStart > margin * 1.5) changed = this.trim('start', fromStart - margin);
     }
     if (!this.following) {
       if (toEnd < margin) changed = window.growEnd(PAGE) > 0 || changed;
-      else if (toEnd > margin * 2) changed = this.trim('end', toEnd - margin) || changed;
+      else if (toEnd > margin * 1.5) changed = this.trim('end', toEnd - margin) || changed;
     }
     if (changed) {
       this.moved = true;

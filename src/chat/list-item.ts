@@ -21,12 +21,12 @@ export interface ListItemContext {
   highlightId: string;
 }
 
-/** One item of the list: a date separator where a day starts, and the message, grouped under the one before where it continues it. */
+/** What one item of the list holds: a date separator where a day starts, and the message, grouped under the one before where it continues it. */
 export function listItem(context: ListItemContext, message: ChatMessage, previous: ChatMessage | undefined) {
   const time = messageTimeMs(message);
   const day = time !== undefined && startsDay(previous, message);
   const separator = day ? html`<div part="day" class="day" role="separator"><span>${dayLabel(time, context.locale, context.i18n)}</span></div>` : nothing;
   const { tag } = context;
   // No whitespace between tags: it would be DOM nodes in every rendered item.
-  return staticHtml`<div class="item">${separator}<${tag} part="message" exportparts=${MESSAGE_PARTS} .message=${message} .meeting=${context.meeting} .strings=${context.strings} .locale=${context.locale} ?grouped=${!day && continuesGroup(previous, message)} ?highlighted=${context.highlightId !== '' && message.id === context.highlightId}></${tag}></div>`;
+  return staticHtml`${separator}<${tag} part="message" exportparts=${MESSAGE_PARTS} .message=${message} .meeting=${context.meeting} .strings=${context.strings} .locale=${context.locale} ?grouped=${!day && continuesGroup(previous, message)} ?highlighted=${context.highlightId !== '' && message.id === context.highlightId}></${tag}>`;
 }
