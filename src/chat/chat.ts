@@ -16,6 +16,7 @@ import { ListFollowController } from './list-follow-controller.js';
 import { listItem } from './list-item.js';
 import { keyedItems } from './list-keyed.js';
 import { ListSource } from './list-source.js';
+import { ListUnseen } from './list-unseen.js';
 import { messageKey } from './message-list.js';
 
 const HIGHLIGHT_MS = 2500;
@@ -88,17 +89,14 @@ export class RtkChat extends KitElement {
     scroller: () => this.list,
     content: () => this.listItems,
     onReachStart: () => void this.loadOlder(),
-    // A focused button keeps its count until focus leaves it.
-    onFollowingChange: (following) => following && !this.jumpFocused && (this.newCount = 0),
+    onFollowingChange: (following) => following && this.unseen.seen(),
   });
+  private readonly unseen = new ListUnseen(this, () => this.follow.following);
 
   @query('.list') private list?: HTMLElement;
   @query('.items') private listItems?: HTMLElement;
   @query('[part="composer"]') private composer?: RtkChatComposer;
 
-  @state() private newCount = 0;
-  /** The "N new messages" button has focus: it stays until focus leaves it. */
-  @state() private jumpFocused = false;
   @state() private highlightId = '';
   /** Whether the sender filter is in use: only then does it hold every option (see `participantPicker`). */
   @state() private senderPickerOpen = false;
@@ -151,7 +149,7 @@ export class RtkChat extends KitElement {
     const added = this.source.apply(event);
     if (!added) return;
     if (isOwnMessage(this.activeMeeting, added)) this.scrollToBottom();
-    else if (!this.follow.following) this.newCount += 1;
+    else this.unseen.arrived();
   }
 
   private onSelect = (event: RtkMessageSelectEvent): void => {
@@ -172,7 +170,7 @@ export class RtkChat extends KitElement {
 
   /** Scrolls to the newest message and follows new ones again. */
   scrollToBottom(): void {
-    this.newCount = 0;
+    this.unseen.clear();
     this.follow.followNewest();
   }
 
@@ -214,11 +212,6 @@ export class RtkChat extends KitElement {
     this.list?.focus({ preventScroll: true });
   };
 
-  private onJumpBlur = (): void => {
-    this.jumpFocused = false;
-    if (this.follow.following) this.newCount = 0;
-  };
-
   private onDeleted = (): void => {
     void this.updateComplete.then(() => this.composer?.focus());
   };
@@ -232,7 +225,8 @@ export class RtkChat extends KitElement {
       ${this.renderHeader()}
       <div class="list-wrap">
         <div part="list" class="list" role="log" aria-label=${strings.messagesLabel} tabindex="0" @rtk-message-deleted=${this.onDeleted}>
-          ${this.renderNewMessages()}
+          <!-- First in the list: Tab from the list reaches it first. It shows over the list's bottom edge. -->
+          ${this.unseen.render(strings.newMessages, this.onJump)}
           <div class="items">${keyedItems(items, messageKey, (message, i) => listItem(context, message, all[start + i - 1]))}</div>
         </div>
         <div class="history-status" role="status">${this.source.history.renderStatus(strings, () => void this.loadOlder())}</div>
@@ -242,22 +236,6 @@ export class RtkChat extends KitElement {
       </div>
       ${this.renderComposer()}
     </section>`;
-  }
-
-  /** First in the list, so Tab from the list reaches it first; it shows over the list's bottom edge (see the styles). */
-  private renderNewMessages() {
-    if (this.newCount === 0 && !this.jumpFocused) return nothing;
-    return html`<button
-      part="new-messages"
-      type="button"
-      class="new-messages"
-      aria-keyshortcuts="End"
-      @click=${this.onJump}
-      @focus=${() => (this.jumpFocused = true)}
-      @blur=${this.onJumpBlur}
-    >
-      ${this.i18n.newMessages(this.newCount)} ↓
-    </button>`;
   }
 
   private renderComposer() {

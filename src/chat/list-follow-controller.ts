@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+import { countWithin, firstReaching, fromEnd } from './list-measure.js';
 import { ListWindow } from './list-window.js';
 
 /** How close to the newest message (px) a user's scroll must end for the list to follow again. */
@@ -294,23 +295,10 @@ export class ListFollowController<T> implements ReactiveController {
     }
   };
 
-  /**
-   * Stops rendering the items that lie wholly within `excess` px of one edge, never the one
-   * holding focus (removing it would drop focus to the page).
-   */
+  /** Stops rendering the items that lie wholly within `excess` px of one edge (see `countWithin`). */
   private trim(edge: 'start' | 'end', excess: number): boolean {
-    const children = this.options.content()?.children;
-    if (!children || children.length < 2) return false;
-    const last = children.length - 1;
-    const outer = (edge === 'start' ? children[0] : children[last]) as HTMLElement;
-    const edgeAt = edge === 'start' ? outer.offsetTop : outer.offsetTop + outer.offsetHeight;
-    let count = 0;
-    for (let i = 0; i < last; i++) {
-      const child = children[edge === 'start' ? i : last - i] as HTMLElement;
-      const far = edge === 'start' ? child.offsetTop + child.offsetHeight - edgeAt : edgeAt - child.offsetTop;
-      if (far > excess || child.matches(':focus-within')) break;
-      count += 1;
-    }
+    const items = this.options.content()?.children;
+    const count = items ? countWithin(items, edge, excess) : 0;
     if (count === 0) return false;
     if (edge === 'start') this.window.trimStart(count);
     else this.window.trimEnd(count);
@@ -334,17 +322,7 @@ export class ListFollowController<T> implements ReactiveController {
     const { start, items } = this.shown;
     const count = Math.min(children.length, items.length);
     let at = this.anchor === undefined ? -1 : items.findIndex((item, i) => this.options.key(item, start + i) === this.anchor);
-    if (at < 0 || at >= count) {
-      // The first item whose bottom is below the top of the view, by bisection.
-      let low = 0;
-      let high = count - 1;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (children[mid].getBoundingClientRect().bottom > top) high = mid;
-        else low = mid + 1;
-      }
-      at = low;
-    }
+    if (at < 0 || at >= count) at = firstReaching(children, count, top);
     if (at < 0 || at >= count) return undefined;
     return { key: this.options.key(items[at], start + at), top: children[at].getBoundingClientRect().top - top };
   }
@@ -365,9 +343,4 @@ export class ListFollowController<T> implements ReactiveController {
     const view = scroller.getBoundingClientRect();
     scroller.scrollTop += box.top + box.height / 2 - (view.top + view.height / 2);
   }
-}
-
-/** How far the view is from the end of the scroller's content, in px. */
-function fromEnd(scroller: HTMLElement): number {
-  return scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop;
 }
