@@ -68,6 +68,8 @@ export class ListFollowController<T> implements ReactiveController {
   private placement: Placement | undefined;
   /** The scroll position as the controller last knew it: a different one is someone's scroll. */
   private knownTop = 0;
+  /** The window was put at the end (opening, `followNewest`): rest there once it has rendered. */
+  private jumped = true;
   /** Until when the user is taken to be scrolling (see `USER_SCROLL_MS`). */
   private userScrollingUntil = 0;
   /** Resolves the pending `reveal` once its item is centred. */
@@ -134,7 +136,7 @@ export class ListFollowController<T> implements ReactiveController {
     this.sync();
     if (!this.window.atEnd) this.window.showEnd(FIRST_WINDOW);
     this.setFollowing(true);
-    this.moved = true;
+    this.moved = this.jumped = true;
     this.host.requestUpdate();
   }
 
@@ -168,11 +170,22 @@ export class ListFollowController<T> implements ReactiveController {
   private setFollowing(following: boolean): void {
     if (following === this.following) return;
     this.following = following;
+    this.anchoring();
     this.options.onFollowingChange?.(following);
+  }
+
+  /**
+   * The browser's scroll anchoring keeps what the user reads in place, but at the end it would
+   * keep a message in place as the window drops one above and takes one below: while following,
+   * the end is what stays, so anchoring is off.
+   */
+  private anchoring(): void {
+    if (this.attached) this.attached.style.overflowAnchor = this.following ? 'none' : '';
   }
 
   private attach(scroller: HTMLElement): void {
     this.attached = scroller;
+    this.anchoring();
     scroller.addEventListener('scroll', this.onScroll, { passive: true });
     // Not passive for keys: End is taken over (see `onIntent`).
     for (const type of INTENT_EVENTS) scroller.addEventListener(type, this.onIntent, { passive: type !== 'keydown' });
@@ -255,7 +268,10 @@ export class ListFollowController<T> implements ReactiveController {
       this.centered();
       this.centered = undefined;
     }
-    this.toEnd();
+    // Arrivals need nothing here: the resize they cause puts the list at its end (see `onResize`),
+    // after the frame's own layout rather than in a layout of its own.
+    if (this.jumped) this.toEnd();
+    this.jumped = false;
     this.knownTop = scroller.scrollTop;
   };
 
@@ -268,9 +284,11 @@ export class ListFollowController<T> implements ReactiveController {
     this.frame = 0;
     const scroller = this.attached;
     if (!scroller?.isConnected || scroller.clientHeight === 0) return;
-    // A scroll whose event has not come yet (browsers differ in when they send it) is the user's.
-    if (Math.abs(scroller.scrollTop - this.knownTop) > 1) this.onScroll();
+    // At the end first, while following (the window's own changes may have moved it; not while
+    // the user is scrolling). A scroll whose event has not come yet (browsers differ in when they
+    // send it) is then someone else's.
     this.toEnd();
+    if (Math.abs(scroller.scrollTop - this.knownTop) > 1) this.onScroll();
     const margin = Math.max(scroller.clientHeight / 2, MIN_MARGIN);
     const fromStart = scroller.scrollTop;
     const toEnd = fromEnd(scroller);
