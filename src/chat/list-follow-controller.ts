@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-import { countWithin, firstReaching, fromEnd } from './list-measure.js';
+import { countWithin, firstReaching, fromEnd, scrollBy, topIn } from './list-measure.js';
 import { ListWindow } from './list-window.js';
 
 /** How close to the newest message (px) a user's scroll must end for the list to follow again. */
@@ -85,9 +85,8 @@ export class ListFollowController<T> implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    // Listeners come back with the scroller at the next update (see `hostUpdated`).
-  }
+  /** Listeners come back with the scroller at the next update (see `hostUpdated`). */
+  hostConnected(): void {}
 
   hostDisconnected(): void {
     this.detach();
@@ -174,11 +173,7 @@ export class ListFollowController<T> implements ReactiveController {
     this.options.onFollowingChange?.(following);
   }
 
-  /**
-   * The browser's scroll anchoring keeps what the user reads in place, but at the end it would
-   * keep a message in place as the window drops one above and takes one below: while following,
-   * the end is what stays, so anchoring is off.
-   */
+  /** Scroll anchoring keeps what the user reads in place; while following, the end is what stays, so it is off. */
   private anchoring(): void {
     if (this.attached) this.attached.style.overflowAnchor = this.following ? 'none' : '';
   }
@@ -207,8 +202,7 @@ export class ListFollowController<T> implements ReactiveController {
     if (event instanceof KeyboardEvent && !SCROLL_KEYS.has(event.key)) return;
     // A press on a message is not a scroll; one on the scrollbar (beyond the content box) is.
     if (event instanceof PointerEvent && this.attached && event.offsetX <= this.attached.clientWidth) return;
-    // End goes to the newest message, past the end of what the window holds (the browser's own
-    // End would scroll, smoothly, to the end of the window).
+    // End goes to the newest message (the browser's End would go, smoothly, to the window's end).
     if (event instanceof KeyboardEvent && event.key === 'End') {
       event.preventDefault();
       this.followNewest();
@@ -261,10 +255,13 @@ export class ListFollowController<T> implements ReactiveController {
   private settle = (): void => {
     const scroller = this.attached;
     if (!scroller?.isConnected) return;
-    if (this.placement) this.restore(scroller, this.placement);
+    const placed = this.placement && this.elementOf(this.placement.key);
+    if (placed) scrollBy(scroller, topIn(scroller, placed) - (this.placement?.top ?? 0));
     this.placement = undefined;
-    if (this.centered && this.elementOf(this.anchor)) {
-      this.center(scroller);
+    const anchored = this.elementOf(this.anchor);
+    if (this.centered && anchored) {
+      // By hand: scrollIntoView would scroll the page around the list too.
+      scrollBy(scroller, topIn(scroller, anchored) + anchored.getBoundingClientRect().height / 2 - scroller.clientHeight / 2);
       this.centered();
       this.centered = undefined;
     }
@@ -323,11 +320,15 @@ export class ListFollowController<T> implements ReactiveController {
     return true;
   }
 
+  /** Where the item with `key` is in the rendered window, or -1. */
+  private shownIndex(key: string | undefined): number {
+    const { start, items } = this.shown;
+    return key === undefined ? -1 : items.findIndex((item, i) => this.options.key(item, start + i) === key);
+  }
+
   /** The rendered element of the item with `key`, if it is in the DOM. */
   private elementOf(key: string | undefined): Element | undefined {
-    if (key === undefined) return undefined;
-    const { start, items } = this.shown;
-    const at = items.findIndex((item, i) => this.options.key(item, start + i) === key);
+    const at = this.shownIndex(key);
     return at < 0 ? undefined : this.options.content()?.children[at];
   }
 
@@ -335,30 +336,11 @@ export class ListFollowController<T> implements ReactiveController {
   private measure(): Placement | undefined {
     const scroller = this.attached;
     const children = this.options.content()?.children;
-    if (!scroller || !children?.length) return undefined;
-    const top = scroller.getBoundingClientRect().top;
+    const count = Math.min(children?.length ?? 0, this.shown.items.length);
+    if (!scroller || !children || count === 0) return undefined;
+    let at = this.shownIndex(this.anchor);
+    if (at < 0 || at >= count) at = firstReaching(children, count, scroller.getBoundingClientRect().top);
     const { start, items } = this.shown;
-    const count = Math.min(children.length, items.length);
-    let at = this.anchor === undefined ? -1 : items.findIndex((item, i) => this.options.key(item, start + i) === this.anchor);
-    if (at < 0 || at >= count) at = firstReaching(children, count, top);
-    if (at < 0 || at >= count) return undefined;
-    return { key: this.options.key(items[at], start + at), top: children[at].getBoundingClientRect().top - top };
-  }
-
-  /** Scrolls so that the measured item stands where it stood. */
-  private restore(scroller: HTMLElement, placement: Placement): void {
-    const element = this.elementOf(placement.key);
-    if (!element) return;
-    const delta = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top - placement.top;
-    if (Math.abs(delta) >= 0.5) scroller.scrollTop += delta;
-  }
-
-  /** Puts the anchor in the middle of the view (by hand: scrollIntoView would scroll the page too). */
-  private center(scroller: HTMLElement): void {
-    const element = this.elementOf(this.anchor);
-    if (!element) return;
-    const box = element.getBoundingClientRect();
-    const view = scroller.getBoundingClientRect();
-    scroller.scrollTop += box.top + box.height / 2 - (view.top + view.height / 2);
+    return { key: this.options.key(items[at], start + at), top: topIn(scroller, children[at]) };
   }
 }

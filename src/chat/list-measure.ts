@@ -35,3 +35,13 @@ export function countWithin(items: HTMLCollection, edge: 'start' | 'end', excess
   }
   return count;
 }
+
+/** The top of `element` in the visible box of `scroller`, in px. */
+export function topIn(scroller: HTMLElement, element: Element): number {
+  return element.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+}
+
+/** Scrolls by `delta` px, ignoring what no one would see. */
+export function scrollBy(scroller: HTMLElement, delta: number): void {
+  if (Math.abs(delta) >= 0.5) scroller.scrollTop += delta;
+}
