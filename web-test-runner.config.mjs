@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
 
-import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+import { chromiumArgs } from './scripts/chromium.mjs';
 import { realtimekitPlugins } from './test/real-sdk/wtr-plugins.mjs';
 import { replayApi } from './test/server/replay-api.mjs';
 
@@ -35,9 +35,12 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
+  // A whole file may take longer than the default two minutes: the load tests do on a busy machine.
+  testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 10000 } },
   middleware: [replayApi()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), ...realtimekitPlugins()],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: findChromium(), args: chromiumArgs } })],
+  // No executablePath: the launcher finds Chrome itself (CHROME_PATH, then the usual places).
+  browsers: [chromeLauncher({ launchOptions: { args: chromiumArgs } })],
   reporters: [defaultReporter(), countingReporter()],
 };

@@ -1,7 +1,8 @@
 // The demo: participants of one local room side by side, each with a chat, a pinned list and an
-// export button. `?solo` joins the same room from another tab as a new participant. Plain
-// JavaScript on the bundle, as a page without a build step would use the kit.
-import { createLocalMeeting } from '../dist/rtk-chat.bundle.js';
+// export button. `?solo` joins the same room from another tab as a new participant. Served by
+// Vite (`npm start`) from the sources, so an edit under src/ shows at once.
+import '../src/index.ts';
+import { createLocalMeeting } from '../src/local-meeting/index.ts';
 
 const room = 'rtk-demo';
 const solo = new URLSearchParams(location.search).has('solo');

@@ -7,7 +7,12 @@ import type {
   RtkMessageDeletedEvent,
   RtkMessageEditedEvent,
   RtkMessagePinEvent,
+  RtkChatToggle,
+  RtkChatToggleEvent,
+  RtkUnreadChangeEvent,
   RtkChat,
+  RtkConversationSwitcher,
+  RtkConversationChangeEvent,
   RtkChatExportButton,
   RtkChatExportEvent,
   RtkChatExportErrorEvent,
@@ -81,8 +86,12 @@ type BaseEvents = {};
 export type RtkChatComposerProps = {
   /** The peer id of the private recipient; empty for everyone. */
   "recipient-id"?: RtkChatComposer["recipientId"];
+  /** The peer id of the private recipient; empty for everyone. */
+  recipientId?: RtkChatComposer["recipientId"];
   /** How long a send may go unanswered before it shows as failed with Retry, in ms. */
   "send-timeout"?: RtkChatComposer["sendTimeout"];
+  /** How long a send may go unanswered before it shows as failed with Retry, in ms. */
+  sendTimeout?: RtkChatComposer["sendTimeout"];
   /** The locale for times, dates and sizes; the browser's by default. */
   locale?: RtkChatComposer["locale"];
   /** `light` or `dark`; unset follows the kit element it is in, else the system. */
@@ -104,12 +113,18 @@ export type RtkChatMessageProps = {
   highlighted?: RtkChatMessage["highlighted"];
   /** Hides the action buttons, e.g. in a read-only preview. */
   "hide-actions"?: RtkChatMessage["hideActions"];
+  /** Hides the action buttons, e.g. in a read-only preview. */
+  hideActions?: RtkChatMessage["hideActions"];
   /** The message's id, reflected for styling and lookups. */
   "message-id"?: RtkChatMessage["messageId"];
+  /** The message's id, reflected for styling and lookups. */
+  messageId?: RtkChatMessage["messageId"];
   /** Reflected when the local user sent the message. */
   own?: RtkChatMessage["own"];
   /** Reflected when the message is pinned. */
   pinned?: RtkChatMessage["pinned"];
+  /** Reflected when the message is private: to or from the local user and named people only. */
+  private?: RtkChatMessage["isPrivate"];
   /** The locale for times, dates and sizes; the browser's by default. */
   locale?: RtkChatMessage["locale"];
   /** `light` or `dark`; unset follows the kit element it is in, else the system. */
@@ -120,7 +135,7 @@ export type RtkChatMessageProps = {
   meeting?: RtkChatMessage["meeting"];
   /** Replacements for any of the English strings. */
   strings?: RtkChatMessage["strings"];
-  /** Before a message is deleted; cancel it to keep the message. */
+  /** Before a message is deleted, before the confirmation; cancel it to keep the message. */
   "onrtk-message-delete"?: (e: RtkMessageDeleteEvent) => void;
   /** When the SDK accepted a deletion. */
   "onrtk-message-deleted"?: (e: RtkMessageDeletedEvent) => void;
@@ -132,13 +147,50 @@ export type RtkChatMessageProps = {
   "onrtk-message-error"?: (e: RtkMessageErrorEvent) => void;
 };
 
+export type RtkChatToggleProps = {
+  /** The id of the element to show and hide (e.g. an `<rtk-chat>`), in the same document or shadow root; the button controls it (`aria-controls`). */
+  for?: RtkChatToggle["htmlFor"];
+  /** Whether the chat is open; with `for`, it follows that element's `hidden`. Reflected as `aria-expanded`. */
+  expanded?: RtkChatToggle["expanded"];
+  /** Shows only the icon and the count; the label stays for screen readers. */
+  compact?: RtkChatToggle["compact"];
+  /** Puts the unread count in front of the page title, as "(3) Title". Off by default. */
+  "title-count"?: RtkChatToggle["titleCount"];
+  /** Puts the unread count in front of the page title, as "(3) Title". Off by default. */
+  titleCount?: RtkChatToggle["titleCount"];
+  /** Plays a short tone (made in the browser, no sound file) when a message arrives while the chat is closed or the page hidden. Off by default. */
+  sound?: RtkChatToggle["sound"];
+  /** The locale for times, dates and sizes; the browser's by default. */
+  locale?: RtkChatToggle["locale"];
+  /** `light` or `dark`; unset follows the kit element it is in, else the system. */
+  theme?: RtkChatToggle["theme"];
+  /** Unread messages of the meeting, in every conversation. */
+  unreadCount?: RtkChatToggle["unreadCount"];
+  /** Unread messages that mention the local user. */
+  mentionCount?: RtkChatToggle["mentionCount"];
+  /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
+  meeting?: RtkChatToggle["meeting"];
+  /** Replacements for any of the English strings. */
+  strings?: RtkChatToggle["strings"];
+  /** When the user activates the button; cancelable, before the `for` element is shown or hidden. */
+  "onrtk-chat-toggle"?: (e: RtkChatToggleEvent) => void;
+  /** When `unreadCount` or `mentionCount` changed. */
+  "onrtk-unread-change"?: (e: RtkUnreadChangeEvent) => void;
+};
+
 export type RtkChatProps = {
   /** Shows only the messages of this user id. */
   "filter-user-id"?: RtkChat["filterUserId"];
+  /** Shows only the messages of this user id. */
+  filterUserId?: RtkChat["filterUserId"];
   /** Shows only messages of this type. */
   "filter-type"?: RtkChat["filterType"];
+  /** Shows only messages of this type. */
+  filterType?: RtkChat["filterType"];
   /** Hides the filter controls (the attributes still apply). */
   "hide-filters"?: RtkChat["hideFilters"];
+  /** Hides the filter controls (the attributes still apply). */
+  hideFilters?: RtkChat["hideFilters"];
   /** The locale for times, dates and sizes; the browser's by default. */
   locale?: RtkChat["locale"];
   /** `light` or `dark`; unset follows the kit element it is in, else the system. */
@@ -163,16 +215,40 @@ export type RtkChatProps = {
   "onrtk-message-pin"?: (e: RtkMessagePinEvent) => void;
 };
 
+export type RtkConversationSwitcherProps = {
+  /** The chosen conversation: `everyone`, or the user id of the other person. */
+  conversation?: RtkConversationSwitcher["conversation"];
+  /** The locale for times, dates and sizes; the browser's by default. */
+  locale?: RtkConversationSwitcher["locale"];
+  /** `light` or `dark`; unset follows the kit element it is in, else the system. */
+  theme?: RtkConversationSwitcher["theme"];
+  /** The conversations listed now, in order, with their unread counts. */
+  conversations?: RtkConversationSwitcher["conversations"];
+  /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
+  meeting?: RtkConversationSwitcher["meeting"];
+  /** Replacements for any of the English strings. */
+  strings?: RtkConversationSwitcher["strings"];
+  /** When the user chooses another conversation; cancelable. */
+  "onrtk-conversation-change"?: (e: RtkConversationChangeEvent) => void;
+};
+
 export type RtkChatExportButtonProps = {
   /** The app's own endpoint that answers with the Chat Replay API's JSON
 (`{ success, data: { chat_download_url, chat_download_url_expiry } }`). Without it, the
 dump is built in the browser from the meeting's messages. */
   "replay-url"?: RtkChatExportButton["replayUrl"];
+  /** The app's own endpoint that answers with the Chat Replay API's JSON
+(`{ success, data: { chat_download_url, chat_download_url_expiry } }`). Without it, the
+dump is built in the browser from the meeting's messages. */
+  replayUrl?: RtkChatExportButton["replayUrl"];
   /** The downloaded file's name; by default from the meeting and session ids and today's date. */
   filename?: RtkChatExportButton["filename"];
   /** Leaves cells that start like a spreadsheet formula as they are. By default they are
 neutralised with a leading `'` (in both modes), since people open dumps in spreadsheets. */
   "allow-formulas"?: RtkChatExportButton["allowFormulas"];
+  /** Leaves cells that start like a spreadsheet formula as they are. By default they are
+neutralised with a leading `'` (in both modes), since people open dumps in spreadsheets. */
+  allowFormulas?: RtkChatExportButton["allowFormulas"];
   /** Reflected while exporting; clicks are ignored meanwhile. */
   busy?: RtkChatExportButton["busy"];
   /** The locale for times, dates and sizes; the browser's by default. */
@@ -247,7 +323,7 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **rtk-message-delete** - Before a message is deleted; cancel it to keep the message.
+   *  - **rtk-message-delete** - Before a message is deleted, before the confirmation; cancel it to keep the message.
    * - **rtk-message-deleted** - When the SDK accepted a deletion.
    * - **rtk-message-edited** - When the SDK accepted an edit.
    * - **rtk-message-pin** - Before a message is pinned or unpinned; cancel it to stop that.
@@ -268,10 +344,40 @@ export type CustomElements = {
    * - **bubble** - The message body.
    * - **meta** - The markers under the body: edited, pinned, private.
    * - **actions** - The action buttons.
+   * - **more** - The "More actions" button shown on touch screens.
+   * - **confirm** - The confirmation asked before deleting.
    * - **image** - The image preview.
    * - **file** - The file card.
    */
   "rtk-chat-message": Partial<RtkChatMessageProps & BaseProps & BaseEvents>;
+
+  /**
+   * A chat button with the unread count.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **rtk-chat-toggle** - When the user activates the button; cancelable, before the `for` element is shown or hidden.
+   * - **rtk-unread-change** - When `unreadCount` or `mentionCount` changed.
+   *
+   * ### **Slots:**
+   *  - _default_ - The button's label; `Chat` by default.
+   *
+   * ### **CSS Properties:**
+   *  - **--rtk-chat-toggle-badge-color** - Background of the unread count. _(default: var(--rtk-color-accent))_
+   * - **--rtk-chat-toggle-on-badge-color** - Text of the unread count. _(default: var(--rtk-color-on-accent))_
+   * - **--rtk-chat-toggle-mention-color** - Background of the count when the local user is mentioned. _(default: var(--rtk-color-danger))_
+   * - **--rtk-chat-toggle-on-mention-color** - Text of the count when the local user is mentioned. _(default: light-dark(#ffffff, #2a0b08))_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The wrapper.
+   * - **button** - The button.
+   * - **icon** - The chat icon.
+   * - **label** - The label.
+   * - **badge** - The unread count; absent when nothing is unread.
+   * - **mention** - The `@` mark in the badge when an unread message mentions the local user.
+   */
+  "rtk-chat-toggle": Partial<RtkChatToggleProps & BaseProps & BaseEvents>;
 
   /**
    * The chat panel of a meeting.
@@ -297,21 +403,22 @@ export type CustomElements = {
    * - **empty** - What shows when there are no messages.
    *
    * ### **CSS Properties:**
-   *  - **--rtk-font-family** - The font of the kit. _(default: system-ui)_
+   *  - **--rtk-font-family** - The font of the kit. _(default: ui-sans-serif, system-ui, sans-serif)_
    * - **--rtk-font-size** - The base font size. _(default: 0.9375rem)_
-   * - **--rtk-color-text** - Text colour.
-   * - **--rtk-color-text-muted** - Colour of quiet text: times, markers.
-   * - **--rtk-color-background** - The panel's background.
-   * - **--rtk-color-surface** - Background of messages, inputs and menus.
-   * - **--rtk-color-border** - Lines and outlines.
-   * - **--rtk-color-accent** - Buttons, links and focus.
-   * - **--rtk-color-on-accent** - Text on the accent colour.
-   * - **--rtk-color-own-message** - Background of the user's own messages.
-   * - **--rtk-color-on-own-message** - Text of the user's own messages.
-   * - **--rtk-color-danger** - Errors.
-   * - **--rtk-color-highlight** - The ring around a message jumped to.
-   * - **--rtk-color-private** - Marks private messages and the composer while writing one.
-   * - **--rtk-color-on-private** - Text on the private colour.
+   * - **--rtk-color-text** - Text colour. _(default: light-dark(#15171c, #eceef2))_
+   * - **--rtk-color-text-muted** - Colour of quiet text: times, markers. _(default: light-dark(#5d6471, #9ca3af))_
+   * - **--rtk-color-background** - The panel's background. _(default: light-dark(#f5f6f8, #121418))_
+   * - **--rtk-color-surface** - Background of messages, inputs and menus. _(default: light-dark(#ffffff, #1b1e24))_
+   * - **--rtk-color-border** - Lines and outlines. _(default: light-dark(#e1e4e9, #2c313a))_
+   * - **--rtk-color-accent** - Buttons, links and focus. _(default: light-dark(#3553d4, #8ea2ff))_
+   * - **--rtk-color-on-accent** - Text on the accent colour. _(default: light-dark(#ffffff, #0e1330))_
+   * - **--rtk-color-own-message** - Background of the user's own messages. _(default: light-dark(#3553d4, #3b4fb8))_
+   * - **--rtk-color-on-own-message** - Text of the user's own messages. _(default: #ffffff)_
+   * - **--rtk-color-danger** - Errors. _(default: light-dark(#c4302b, #ff8a80))_
+   * - **--rtk-color-highlight** - The ring around a message jumped to. _(default: light-dark(#b45309, #fbbf24))_
+   * - **--rtk-color-focus** - The focus ring. _(default: var(--rtk-color-accent))_
+   * - **--rtk-color-private** - Marks private messages and the composer while writing one. _(default: light-dark(#7a3fb0, #c9a2f2))_
+   * - **--rtk-color-on-private** - Text on the private colour. _(default: light-dark(#ffffff, #1c0d2b))_
    * - **--rtk-color-scheme** - The colour scheme of elements without a `theme`: `light`, `dark`, or `light dark` to follow the system. _(default: light dark)_
    * - **--rtk-radius** - Corner radius of messages and controls. _(default: 14px)_
    * - **--rtk-spacing** - The spacing unit. _(default: 8px)_
@@ -332,6 +439,29 @@ export type CustomElements = {
    * - **notice** - The line shown instead of the composer to someone who may not send.
    */
   "rtk-chat": Partial<RtkChatProps & BaseProps & BaseEvents>;
+
+  /**
+   * A list of conversations to switch between, with unread counts.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **rtk-conversation-change** - When the user chooses another conversation; cancelable.
+   *
+   * ### **CSS Properties:**
+   *  - **--rtk-conversation-switcher-selected-color** - Marks the chosen conversation. _(default: var(--rtk-color-accent))_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The wrapper.
+   * - **list** - The list of conversations.
+   * - **option** - One conversation.
+   * - **name** - A conversation's name.
+   * - **hint** - What tells two people of the same name apart.
+   * - **status** - "not in the meeting", for someone who left.
+   * - **count** - The unread count of a conversation.
+   * - **mention** - The `@` mark on a count when a message there mentions the local user.
+   */
+  "rtk-conversation-switcher": Partial<RtkConversationSwitcherProps & BaseProps & BaseEvents>;
 
   /**
    * A button that downloads the chat as CSV.

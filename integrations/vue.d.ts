@@ -8,7 +8,12 @@ import type {
   RtkMessageDeletedEvent,
   RtkMessageEditedEvent,
   RtkMessagePinEvent,
+  RtkChatToggle,
+  RtkChatToggleEvent,
+  RtkUnreadChangeEvent,
   RtkChat,
+  RtkConversationSwitcher,
+  RtkConversationChangeEvent,
   RtkChatExportButton,
   RtkChatExportEvent,
   RtkChatExportErrorEvent,
@@ -49,6 +54,8 @@ type RtkChatMessageProps = {
   own?: RtkChatMessage["own"];
   /** Reflected when the message is pinned. */
   pinned?: RtkChatMessage["pinned"];
+  /** Reflected when the message is private: to or from the local user and named people only. */
+  private?: RtkChatMessage["isPrivate"];
   /** The locale for times, dates and sizes; the browser's by default. */
   locale?: RtkChatMessage["locale"];
   /** `light` or `dark`; unset follows the kit element it is in, else the system. */
@@ -59,7 +66,7 @@ type RtkChatMessageProps = {
   meeting?: RtkChatMessage["meeting"];
   /** Replacements for any of the English strings. */
   strings?: RtkChatMessage["strings"];
-  /** Before a message is deleted; cancel it to keep the message. */
+  /** Before a message is deleted, before the confirmation; cancel it to keep the message. */
   onRtkMessageDelete?: (e: RtkMessageDeleteEvent) => void;
   /** When the SDK accepted a deletion. */
   onRtkMessageDeleted?: (e: RtkMessageDeletedEvent) => void;
@@ -69,6 +76,35 @@ type RtkChatMessageProps = {
   onRtkMessagePin?: (e: RtkMessagePinEvent) => void;
   /** When the SDK refused an edit, a deletion, a pin or an unpin. */
   onRtkMessageError?: (e: RtkMessageErrorEvent) => void;
+};
+
+type RtkChatToggleProps = {
+  /** The id of the element to show and hide (e.g. an `<rtk-chat>`), in the same document or shadow root; the button controls it (`aria-controls`). */
+  for?: RtkChatToggle["htmlFor"];
+  /** Whether the chat is open; with `for`, it follows that element's `hidden`. Reflected as `aria-expanded`. */
+  expanded?: RtkChatToggle["expanded"];
+  /** Shows only the icon and the count; the label stays for screen readers. */
+  compact?: RtkChatToggle["compact"];
+  /** Puts the unread count in front of the page title, as "(3) Title". Off by default. */
+  titleCount?: RtkChatToggle["titleCount"];
+  /** Plays a short tone (made in the browser, no sound file) when a message arrives while the chat is closed or the page hidden. Off by default. */
+  sound?: RtkChatToggle["sound"];
+  /** The locale for times, dates and sizes; the browser's by default. */
+  locale?: RtkChatToggle["locale"];
+  /** `light` or `dark`; unset follows the kit element it is in, else the system. */
+  theme?: RtkChatToggle["theme"];
+  /** Unread messages of the meeting, in every conversation. */
+  unreadCount?: RtkChatToggle["unreadCount"];
+  /** Unread messages that mention the local user. */
+  mentionCount?: RtkChatToggle["mentionCount"];
+  /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
+  meeting?: RtkChatToggle["meeting"];
+  /** Replacements for any of the English strings. */
+  strings?: RtkChatToggle["strings"];
+  /** When the user activates the button; cancelable, before the `for` element is shown or hidden. */
+  onRtkChatToggle?: (e: RtkChatToggleEvent) => void;
+  /** When `unreadCount` or `mentionCount` changed. */
+  onRtkUnreadChange?: (e: RtkUnreadChangeEvent) => void;
 };
 
 type RtkChatProps = {
@@ -100,6 +136,23 @@ type RtkChatProps = {
   onRtkMessageDeleted?: (e: RtkMessageDeletedEvent) => void;
   /** Before a message is pinned or unpinned; cancelable. */
   onRtkMessagePin?: (e: RtkMessagePinEvent) => void;
+};
+
+type RtkConversationSwitcherProps = {
+  /** The chosen conversation: `everyone`, or the user id of the other person. */
+  conversation?: RtkConversationSwitcher["conversation"];
+  /** The locale for times, dates and sizes; the browser's by default. */
+  locale?: RtkConversationSwitcher["locale"];
+  /** `light` or `dark`; unset follows the kit element it is in, else the system. */
+  theme?: RtkConversationSwitcher["theme"];
+  /** The conversations listed now, in order, with their unread counts. */
+  conversations?: RtkConversationSwitcher["conversations"];
+  /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
+  meeting?: RtkConversationSwitcher["meeting"];
+  /** Replacements for any of the English strings. */
+  strings?: RtkConversationSwitcher["strings"];
+  /** When the user chooses another conversation; cancelable. */
+  onRtkConversationChange?: (e: RtkConversationChangeEvent) => void;
 };
 
 type RtkChatExportButtonProps = {
@@ -186,7 +239,7 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **rtk-message-delete** - Before a message is deleted; cancel it to keep the message.
+   *  - **rtk-message-delete** - Before a message is deleted, before the confirmation; cancel it to keep the message.
    * - **rtk-message-deleted** - When the SDK accepted a deletion.
    * - **rtk-message-edited** - When the SDK accepted an edit.
    * - **rtk-message-pin** - Before a message is pinned or unpinned; cancel it to stop that.
@@ -207,10 +260,40 @@ export type CustomElements = {
    * - **bubble** - The message body.
    * - **meta** - The markers under the body: edited, pinned, private.
    * - **actions** - The action buttons.
+   * - **more** - The "More actions" button shown on touch screens.
+   * - **confirm** - The confirmation asked before deleting.
    * - **image** - The image preview.
    * - **file** - The file card.
    */
   "rtk-chat-message": DefineComponent<RtkChatMessageProps>;
+
+  /**
+   * A chat button with the unread count.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **rtk-chat-toggle** - When the user activates the button; cancelable, before the `for` element is shown or hidden.
+   * - **rtk-unread-change** - When `unreadCount` or `mentionCount` changed.
+   *
+   * ### **Slots:**
+   *  - _default_ - The button's label; `Chat` by default.
+   *
+   * ### **CSS Properties:**
+   *  - **--rtk-chat-toggle-badge-color** - Background of the unread count. _(default: var(--rtk-color-accent))_
+   * - **--rtk-chat-toggle-on-badge-color** - Text of the unread count. _(default: var(--rtk-color-on-accent))_
+   * - **--rtk-chat-toggle-mention-color** - Background of the count when the local user is mentioned. _(default: var(--rtk-color-danger))_
+   * - **--rtk-chat-toggle-on-mention-color** - Text of the count when the local user is mentioned. _(default: light-dark(#ffffff, #2a0b08))_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The wrapper.
+   * - **button** - The button.
+   * - **icon** - The chat icon.
+   * - **label** - The label.
+   * - **badge** - The unread count; absent when nothing is unread.
+   * - **mention** - The `@` mark in the badge when an unread message mentions the local user.
+   */
+  "rtk-chat-toggle": DefineComponent<RtkChatToggleProps>;
 
   /**
    * The chat panel of a meeting.
@@ -236,21 +319,22 @@ export type CustomElements = {
    * - **empty** - What shows when there are no messages.
    *
    * ### **CSS Properties:**
-   *  - **--rtk-font-family** - The font of the kit. _(default: system-ui)_
+   *  - **--rtk-font-family** - The font of the kit. _(default: ui-sans-serif, system-ui, sans-serif)_
    * - **--rtk-font-size** - The base font size. _(default: 0.9375rem)_
-   * - **--rtk-color-text** - Text colour.
-   * - **--rtk-color-text-muted** - Colour of quiet text: times, markers.
-   * - **--rtk-color-background** - The panel's background.
-   * - **--rtk-color-surface** - Background of messages, inputs and menus.
-   * - **--rtk-color-border** - Lines and outlines.
-   * - **--rtk-color-accent** - Buttons, links and focus.
-   * - **--rtk-color-on-accent** - Text on the accent colour.
-   * - **--rtk-color-own-message** - Background of the user's own messages.
-   * - **--rtk-color-on-own-message** - Text of the user's own messages.
-   * - **--rtk-color-danger** - Errors.
-   * - **--rtk-color-highlight** - The ring around a message jumped to.
-   * - **--rtk-color-private** - Marks private messages and the composer while writing one.
-   * - **--rtk-color-on-private** - Text on the private colour.
+   * - **--rtk-color-text** - Text colour. _(default: light-dark(#15171c, #eceef2))_
+   * - **--rtk-color-text-muted** - Colour of quiet text: times, markers. _(default: light-dark(#5d6471, #9ca3af))_
+   * - **--rtk-color-background** - The panel's background. _(default: light-dark(#f5f6f8, #121418))_
+   * - **--rtk-color-surface** - Background of messages, inputs and menus. _(default: light-dark(#ffffff, #1b1e24))_
+   * - **--rtk-color-border** - Lines and outlines. _(default: light-dark(#e1e4e9, #2c313a))_
+   * - **--rtk-color-accent** - Buttons, links and focus. _(default: light-dark(#3553d4, #8ea2ff))_
+   * - **--rtk-color-on-accent** - Text on the accent colour. _(default: light-dark(#ffffff, #0e1330))_
+   * - **--rtk-color-own-message** - Background of the user's own messages. _(default: light-dark(#3553d4, #3b4fb8))_
+   * - **--rtk-color-on-own-message** - Text of the user's own messages. _(default: #ffffff)_
+   * - **--rtk-color-danger** - Errors. _(default: light-dark(#c4302b, #ff8a80))_
+   * - **--rtk-color-highlight** - The ring around a message jumped to. _(default: light-dark(#b45309, #fbbf24))_
+   * - **--rtk-color-focus** - The focus ring. _(default: var(--rtk-color-accent))_
+   * - **--rtk-color-private** - Marks private messages and the composer while writing one. _(default: light-dark(#7a3fb0, #c9a2f2))_
+   * - **--rtk-color-on-private** - Text on the private colour. _(default: light-dark(#ffffff, #1c0d2b))_
    * - **--rtk-color-scheme** - The colour scheme of elements without a `theme`: `light`, `dark`, or `light dark` to follow the system. _(default: light dark)_
    * - **--rtk-radius** - Corner radius of messages and controls. _(default: 14px)_
    * - **--rtk-spacing** - The spacing unit. _(default: 8px)_
@@ -271,6 +355,29 @@ export type CustomElements = {
    * - **notice** - The line shown instead of the composer to someone who may not send.
    */
   "rtk-chat": DefineComponent<RtkChatProps>;
+
+  /**
+   * A list of conversations to switch between, with unread counts.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **rtk-conversation-change** - When the user chooses another conversation; cancelable.
+   *
+   * ### **CSS Properties:**
+   *  - **--rtk-conversation-switcher-selected-color** - Marks the chosen conversation. _(default: var(--rtk-color-accent))_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The wrapper.
+   * - **list** - The list of conversations.
+   * - **option** - One conversation.
+   * - **name** - A conversation's name.
+   * - **hint** - What tells two people of the same name apart.
+   * - **status** - "not in the meeting", for someone who left.
+   * - **count** - The unread count of a conversation.
+   * - **mention** - The `@` mark on a count when a message there mentions the local user.
+   */
+  "rtk-conversation-switcher": DefineComponent<RtkConversationSwitcherProps>;
 
   /**
    * A button that downloads the chat as CSV.

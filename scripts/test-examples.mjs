@@ -1,25 +1,31 @@
-// `npm run test:examples`: proves the kit in plain HTML, Vue, Angular and React the way a user gets
-// it. Builds and packs the kit (`npm pack`) into examples/rtk-chat-kit.tgz and checks what it
-// holds; then, for each example, installs that tarball into a copy of it outside the project (so
-// nothing resolves through the project's own node_modules), builds it with its framework's tools,
-// serves the result statically and runs test/examples/chat-flow.mjs on it in headless Chromium.
-// Apart from `npm test` because framework installs are slow. `node scripts/test-examples.mjs vue
-// react` runs some examples only.
-import { spawnSync } from 'node:child_process';
+// `npm run test:examples`: proves the kit in plain HTML, Vue, Angular, React and Next.js the way a
+// user gets it. Builds and packs the kit (`npm pack`) into examples/rtk-chat-kit.tgz and checks
+// what it holds; then, for each example, installs that tarball into a copy of it outside the
+// project (so nothing resolves through the project's own node_modules), builds it with its
+// framework's tools, serves the result (statically, or with `next start` for Next.js, whose page
+// the server renders) and runs test/examples/chat-flow.mjs on it in headless Chromium. Apart from
+// `npm test` because framework installs are slow. `node scripts/test-examples.mjs vue react` runs
+// some examples only.
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { createServer } from 'node:net';
+
 import puppeteer from 'puppeteer-core';
+import { preview } from 'vite';
 
 import { checkChatFlow } from '../test/examples/chat-flow.mjs';
-import { chromiumArgs, findChromium } from './chromium.mjs';
-import { serveStatic } from './serve.mjs';
+import { chromiumArgs, ensureChromium } from './chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-/** Each example, and the folder its build leaves for a static host (the html one needs no build). */
-const EXAMPLES = { html: '.', vue: 'dist', react: 'dist', angular: 'dist/browser' };
+/**
+ * Each example, and the folder its build leaves for a static host (the html one needs no build),
+ * or `serve` for an app that runs its own server.
+ */
+const EXAMPLES = { html: '.', vue: 'dist', react: 'dist', angular: 'dist/browser', next: serveNext };
 /** What the examples' package.json files install (`file:../rtk-chat-kit.tgz`): the kit, packed. */
 const TARBALL = join(root, 'examples', 'rtk-chat-kit.tgz');
 
@@ -29,19 +35,21 @@ if (unknown.length) {
   console.error(`No such example: ${unknown.join(', ')}. There are: ${Object.keys(EXAMPLES).join(', ')}.`);
   process.exit(1);
 }
-const executablePath = findChromium();
+const executablePath = ensureChromium();
 if (!executablePath) {
-  console.error('Chromium was not found: install it (sudo apt-get install -y chromium) or set CHROME_PATH.');
+  console.log('\nexamples: 0 passed, 1 failed');
   process.exit(1);
 }
 
 const totals = { passed: 0, failed: 0 };
+/** The frameworks' CLIs ask nothing and report nothing home. */
+const env = { ...process.env, NG_CLI_ANALYTICS: 'false', NEXT_TELEMETRY_DISABLED: '1' };
 const started = Date.now();
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
 
 /** Runs a command, printing its output only when it fails; throws with its exit code. */
 function run(command, args, cwd) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NG_CLI_ANALYTICS: 'false' } });
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env });
   if (result.status !== 0) {
     process.stdout.write(result.stdout ?? '');
     process.stderr.write(result.stderr ?? '');
@@ -97,7 +105,7 @@ for (const name of chosen.length ? chosen : Object.keys(EXAMPLES)) {
   await test(`examples/${name}`, async (step) => {
     if (!browser) throw new Error(`not run: ${notRun}`);
     const folder = join(scratch, name);
-    cpSync(join(root, 'examples', name), folder, { recursive: true, filter: (path) => !/[/\\](node_modules|dist|\.angular)$/.test(path) });
+    cpSync(join(root, 'examples', name), folder, { recursive: true, filter: (path) => !/[/\\](node_modules|dist|\.angular|\.next)$/.test(path) });
     let since = Date.now();
     run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], folder);
     step(`installed the packed kit and the example's dependencies (${seconds(since)})`);
@@ -107,13 +115,12 @@ for (const name of chosen.length ? chosen : Object.keys(EXAMPLES)) {
       run('npm', ['run', 'build'], folder);
       step(`built with \`${pkg.scripts.build}\` (${seconds(since)})`);
     }
-    const site = join(folder, EXAMPLES[name]);
-    if (!existsSync(join(site, 'index.html'))) throw new Error(`the build left no ${EXAMPLES[name]}/index.html`);
-    const { server, url } = await serveStatic(site);
+    const serve = typeof EXAMPLES[name] === 'function' ? EXAMPLES[name] : (folder) => serveStatic(join(folder, EXAMPLES[name]));
+    const { url, close } = await serve(folder, step);
     try {
-      await checkChatFlow(browser, `${url}/`, { name, step });
+      await checkChatFlow(browser, url, { name, step });
     } finally {
-      server.close();
+      await close();
     }
   });
 }
@@ -123,6 +130,74 @@ rmSync(scratch, { recursive: true, force: true });
 console.log(`\nTook ${seconds(started)}.`);
 console.log(`examples: ${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed === 0 ? 0 : 1);
+
+/** Serves a built site as a static host would, with no transforms and no fallback page. */
+async function serveStatic(site) {
+  if (!existsSync(join(site, 'index.html'))) throw new Error(`the build left no ${site}/index.html`);
+  const server = await preview({
+    root: site,
+    configFile: false,
+    appType: 'mpa',
+    logLevel: 'silent',
+    build: { outDir: site },
+    preview: { host: '127.0.0.1', port: 0 },
+  });
+  return { url: server.resolvedUrls.local[0], close: () => server.close() };
+}
+
+/**
+ * `next start` on a free port: the production server, which sends the page prerendered at build
+ * time. What it sends must already hold the page with the kit's tags, before any script runs.
+ */
+async function serveNext(folder, step) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const server = spawn('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], { cwd: folder, env, stdio: 'ignore', detached: true });
+  // The whole process group: npx, and the server it started.
+  const close = () => {
+    try {
+      process.kill(-server.pid);
+    } catch {
+      // Already gone.
+    }
+  };
+  try {
+    const html = await firstPage(url);
+    const tags = ['<rtk-meeting-provider>', '<rtk-chat-export-button>', '<rtk-chat>', '<rtk-pinned-messages>', '<h1>rtk-chat-kit · Next.js</h1>'];
+    const missing = tags.filter((tag) => !html.includes(tag));
+    if (missing.length) throw new Error(`the server-rendered page lacks ${missing.join(', ')}`);
+    step('the server sent the page rendered, with the kit\'s tags in it');
+    return { url, close };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer().once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** The page at `url` once the server answers (it takes a few seconds to start). */
+async function firstPage(url) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return await response.text();
+      throw new Error(`HTTP ${response.status}`);
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`the server at ${url} did not answer: ${error.message}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
 
 /** Fails unless the tarball has what users import and nothing that is only for developing the kit. */
 function checkContents(files) {

@@ -2,6 +2,8 @@ import { unsafeStatic } from 'lit/static-html.js';
 
 import { RtkChat } from './chat/chat.js';
 import { RtkChatComposer } from './chat-composer/chat-composer.js';
+import { RtkChatToggle } from './chat-toggle/chat-toggle.js';
+import { RtkConversationSwitcher } from './conversation-switcher/conversation-switcher.js';
 import { RtkChatMessage } from './chat-message/chat-message.js';
 import { RtkChatExportButton } from './export-button/export-button.js';
 import { RtkMeetingProvider } from './meeting-provider/meeting-provider.js';
@@ -26,6 +28,8 @@ export function defineChatElements(prefix = 'rtk'): void {
     [`${prefix}-chat`, chat],
     [messageTag, RtkChatMessage],
     [composerTag, RtkChatComposer],
+    [`${prefix}-chat-toggle`, RtkChatToggle],
+    [`${prefix}-conversation-switcher`, RtkConversationSwitcher],
     [`${prefix}-pinned-messages`, RtkPinnedMessages],
     [`${prefix}-chat-export-button`, RtkChatExportButton],
   ];

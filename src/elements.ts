@@ -4,6 +4,10 @@
  */
 export { RtkChat } from './chat/chat.js';
 export { RtkChatComposer } from './chat-composer/chat-composer.js';
+export { RtkChatToggle } from './chat-toggle/chat-toggle.js';
+export { RtkConversationSwitcher } from './conversation-switcher/conversation-switcher.js';
+export * from './conversations/index.js';
+export * from './unread/index.js';
 export * from './chat-dump/index.js';
 export { RtkChatMessage } from './chat-message/chat-message.js';
 export { defineChatElements } from './define.js';

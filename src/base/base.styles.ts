@@ -23,7 +23,7 @@ export default css`
     --_own: var(--rtk-color-own-message, light-dark(#3553d4, #3b4fb8));
     --_on-own: var(--rtk-color-on-own-message, #ffffff);
     --_danger: var(--rtk-color-danger, light-dark(#c4302b, #ff8a80));
-    --_highlight: var(--rtk-color-highlight, light-dark(#fff4c2, #4a3f12));
+    --_highlight: var(--rtk-color-highlight, light-dark(#b45309, #fbbf24));
     --_private: var(--rtk-color-private, light-dark(#7a3fb0, #c9a2f2));
     --_on-private: var(--rtk-color-on-private, light-dark(#ffffff, #1c0d2b));
     --_private-surface: color-mix(in srgb, var(--_private) 9%, var(--_surface));

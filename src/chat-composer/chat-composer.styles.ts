@@ -38,11 +38,14 @@ export default css`
     padding: 2px 10px;
     max-width: 12rem;
   }
-  .private-badge {
-    padding: 2px 10px;
-    border-radius: 999px;
+  .base[private] .recipient {
+    color: var(--_private);
+    font-weight: 600;
+  }
+  .base[private] select {
     background: var(--_private);
     color: var(--_on-private);
+    border-color: transparent;
     font-weight: 600;
   }
   .notice {

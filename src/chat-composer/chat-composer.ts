@@ -269,9 +269,10 @@ export class RtkChatComposer extends KitElement {
             class="send"
             ?disabled=${this.busy || why !== ''}
             title=${why || nothing}
+            aria-label=${recipient ? strings.sendPrivatelyTo(name) : nothing}
             @click=${() => this.send()}
           >
-            ${recipient ? strings.sendPrivately : strings.send}
+            ${strings.send}
           </button>
         </div>
         <div id="status" class="status" role="status">
@@ -297,7 +298,7 @@ export class RtkChatComposer extends KitElement {
     return html`
       <div part="recipient" class="recipient">
         <label>
-          <span>${strings.recipient}</span>
+          <span>${name ? strings.privateRecipient : strings.recipient}</span>
           ${participantPicker({
             people: others,
             value: (person) => person.id,
@@ -309,7 +310,6 @@ export class RtkChatComposer extends KitElement {
             onChange: (value) => (this.recipientId = value),
           })}
         </label>
-        ${name ? html`<span class="private-badge">${strings.composerPrivateTo(name)}</span>` : nothing}
       </div>
     `;
   }

@@ -1,13 +1,11 @@
 /** The parts of sending that do not depend on the composer's state. */
 import { chatMessages } from '../meeting/chat-queries.js';
 import type { ChatMeeting } from '../meeting/contract.js';
+import { isImageType } from '../meeting/image-types.js';
 
-/** The image types the SDK sends as image messages; any other file goes as a file message. */
-const IMAGE_TYPES = new Set(['image/gif', 'image/jpeg', 'image/png']);
-
-/** Whether the SDK sends this file as an image message. */
+/** Whether the SDK sends this file as an image message (any other goes as a file message). */
 export function isImageFile(file: File): boolean {
-  return IMAGE_TYPES.has(file.type);
+  return isImageType(file.type);
 }
 
 /** A send that got no answer in time. */

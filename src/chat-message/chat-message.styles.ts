@@ -40,14 +40,26 @@ export default css`
     white-space: nowrap;
   }
   .row {
+    position: relative;
     display: flex;
-    align-items: center;
-    gap: 4px;
-    max-width: min(85%, 38rem);
+    align-items: flex-end;
+    gap: 6px;
+    max-width: min(88%, 38rem);
     min-width: 0;
   }
   :host([own]) .row {
     flex-direction: row-reverse;
+  }
+  .side-time {
+    flex: none;
+    align-self: center;
+    font-size: 0.6875em;
+    color: var(--_muted);
+    visibility: hidden;
+  }
+  :host(:hover) .side-time,
+  :host(:focus-within) .side-time {
+    visibility: visible;
   }
   .bubble {
     position: relative;
@@ -77,8 +89,17 @@ export default css`
   :host([own]) .bubble a {
     color: inherit;
   }
+  :host([private]) .bubble {
+    background: var(--_private-surface);
+    color: var(--_text);
+    border: 1px dashed var(--_private);
+  }
+  :host([private]) .bubble a {
+    color: var(--_accent);
+  }
   :host([highlighted]) .bubble {
-    box-shadow: 0 0 0 3px var(--_highlight);
+    outline: 3px solid var(--_highlight);
+    outline-offset: 2px;
   }
   .bubble a {
     color: var(--_accent);
@@ -99,7 +120,11 @@ export default css`
     color: var(--_muted);
   }
   .marker-private {
-    color: var(--_accent);
+    padding: 0 8px;
+    border-radius: 999px;
+    background: var(--_private);
+    color: var(--_on-private);
+    font-weight: 600;
     min-width: 0;
     overflow-wrap: anywhere;
   }
@@ -144,28 +169,119 @@ export default css`
     font-size: 0.85em;
     opacity: 0.8;
   }
+  /*
+   * The actions float over the message: they take no space beside it. While hidden they cannot
+   * be hit (pointer-events), and they show on hover and when a key brings focus into them.
+   */
+  /* Anchored at the side the message sits on, growing inwards: it never leaves the panel. */
+  .tools {
+    position: absolute;
+    inset-block-start: -20px;
+    inset-inline-start: 4px;
+    z-index: 1;
+    display: flex;
+  }
+  :host([own]) .tools {
+    inset-inline-start: auto;
+    inset-inline-end: 4px;
+  }
   .actions {
     display: flex;
     gap: 2px;
+    padding: 2px;
+    border-radius: 10px;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    box-shadow: 0 2px 10px rgb(0 0 0 / 0.12);
     opacity: 0;
+    pointer-events: none;
     transition: opacity 120ms;
   }
   :host(:hover) .actions,
-  :host(:focus-within) .actions {
+  .actions:focus-within {
     opacity: 1;
+    pointer-events: auto;
   }
-  .action {
+  .more {
+    display: none;
+  }
+  .action,
+  .more,
+  .confirm button,
+  .close {
+    min-width: 24px;
+    min-height: 24px;
     border: 0;
-    background: none;
-    color: var(--_muted);
     border-radius: 8px;
-    padding: 4px 6px;
-    font-size: 0.75em;
+    background: none;
+    color: var(--_text);
+    font: inherit;
+    font-size: 0.8125em;
+    padding: 4px 8px;
     cursor: pointer;
   }
-  .action:hover {
+  .action:hover,
+  .more:hover {
     background: var(--_background);
-    color: var(--_text);
+  }
+  /* No hover on touch screens: a visible "More actions" button opens the actions as a menu. */
+  @media (pointer: coarse) {
+    .tools {
+      position: static;
+      align-self: center;
+      flex-direction: column;
+      align-items: flex-end;
+    }
+    .more {
+      display: inline-grid;
+      place-items: center;
+      width: 44px;
+      height: 44px;
+      fill: var(--_muted);
+    }
+    .actions,
+    :host(:hover) .actions {
+      display: none;
+    }
+    .tools[open] .actions {
+      position: absolute;
+      inset-block-start: 44px;
+      display: flex;
+      flex-direction: column;
+      opacity: 1;
+      pointer-events: auto;
+    }
+    .action,
+    .confirm button,
+    .close {
+      min-height: 44px;
+      min-width: 44px;
+      text-align: start;
+    }
+  }
+  .confirm {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px;
+    margin: 6px 4px 0;
+    padding: 6px 8px;
+    border-radius: 10px;
+    border: 1px solid var(--_danger);
+    background: var(--_surface);
+    font-size: 0.875em;
+  }
+  .confirm span {
+    margin-inline-end: auto;
+  }
+  .confirm button {
+    border: 1px solid var(--_border);
+  }
+  .confirm .danger {
+    background: var(--_danger);
+    border-color: transparent;
+    color: var(--_on-accent);
+    font-weight: 600;
   }
   .editor {
     display: flex;
@@ -190,8 +306,10 @@ export default css`
   }
   .editor-buttons button,
   .replace {
+    min-height: 28px;
     border: 1px solid var(--_border);
     background: var(--_surface);
+    color: var(--_text);
     border-radius: 999px;
     padding: 4px 12px;
     cursor: pointer;

@@ -1,25 +1,30 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 
+import { KitElement } from '../base/kit-element.js';
 import { RtkMessageDeleteEvent, RtkMessageDeletedEvent } from '../events/message-delete.js';
 import { RtkMessageEditedEvent } from '../events/message-edited.js';
 import { RtkMessageErrorEvent, type MessageAction } from '../events/message-error.js';
 import { RtkMessagePinEvent } from '../events/message-pin.js';
-import { displayFileName, formatDateTime, formatSize, formatTime, linkify, messageTimeMs, nonEmpty, safeUrl } from '../format/format.js';
-import { chatAbilities, isOwnMessage } from '../meeting/chat-queries.js';
+import { formatDateTime, formatTime, messageTimeMs, nonEmpty, safeUrl } from '../format/format.js';
+import { isPrivateMessage, messageText, privateParties } from '../conversations/conversations.js';
+import { chatAbilities, isOwnMessage, joinedParticipants } from '../meeting/chat-queries.js';
 import type { ChatMessage } from '../meeting/contract.js';
-import { MALFORMED_TYPE, trustMessage } from '../meeting/message-guard.js';
 import { describeError, errorCode } from '../meeting/errors.js';
-import { KitElement } from '../base/kit-element.js';
+import { MALFORMED_TYPE, trustMessage } from '../meeting/message-guard.js';
 import type { ChatStrings } from '../strings/strings.js';
 import styles from './chat-message.styles.js';
+import { fallback, renderBody } from './message-body.js';
+import { renderActions, renderDeleteConfirm, renderFileReplace, renderImageViewer, renderTextEditor, type MessageAction as Action } from './message-parts.js';
 
 const EDITABLE = new Set(['text', 'image', 'file']);
 
 /**
  * One chat message: text with safe links, an image with a larger view, a file to download, or a
- * readable fallback for custom, poll, unknown and malformed messages. Own messages are set apart;
- * edit, delete, pin and unpin are offered where the local user may do them.
+ * readable fallback for custom, poll, unknown and malformed messages. Own and private messages
+ * are set apart; edit, delete (after a confirmation), pin and unpin are offered where the local
+ * user may do them, in a toolbar that floats over the message on hover and focus, or behind a
+ * "More actions" button on touch screens. Hidden actions take no space and cannot be hit.
  *
  * @summary One chat message, with its actions.
  * @tagname rtk-chat-message
@@ -29,6 +34,8 @@ const EDITABLE = new Set(['text', 'image', 'file']);
  * @csspart bubble - The message body.
  * @csspart meta - The markers under the body: edited, pinned, private.
  * @csspart actions - The action buttons.
+ * @csspart more - The "More actions" button shown on touch screens.
+ * @csspart confirm - The confirmation asked before deleting.
  * @csspart image - The image preview.
  * @csspart file - The file card.
  *
@@ -37,7 +44,7 @@ const EDITABLE = new Set(['text', 'image', 'file']);
  * @cssprop [--rtk-chat-message-own-bubble-color=var(--rtk-color-own-message)] - Background of the user's own messages.
  * @cssprop [--rtk-chat-message-own-text-color=var(--rtk-color-on-own-message)] - Text of the user's own messages.
  *
- * @fires {RtkMessageDeleteEvent} rtk-message-delete - Before a message is deleted; cancel it to keep the message.
+ * @fires {RtkMessageDeleteEvent} rtk-message-delete - Before a message is deleted, before the confirmation; cancel it to keep the message.
  * @fires {RtkMessageDeletedEvent} rtk-message-deleted - When the SDK accepted a deletion.
  * @fires {RtkMessageEditedEvent} rtk-message-edited - When the SDK accepted an edit.
  * @fires {RtkMessagePinEvent} rtk-message-pin - Before a message is pinned or unpinned; cancel it to stop that.
@@ -50,9 +57,15 @@ export class RtkChatMessage extends KitElement {
   @query('.editor textarea') private editorText?: HTMLTextAreaElement;
 
   @state() private editing = false;
+  @state() private confirming = false;
+  @state() private menuOpen = false;
+  @state() private viewerOpen = false;
   @state() private busy = false;
   @state() private error = '';
   @state() private imageFailed = false;
+
+  /** The message as shown: `message` past the boundary check, or none. */
+  private shown: ChatMessage | undefined;
 
   /** The message to show, as the SDK delivers it. */
   @property({ attribute: false }) message: ChatMessage | undefined;
@@ -75,8 +88,8 @@ export class RtkChatMessage extends KitElement {
   /** Reflected when the message is pinned. */
   @property({ type: Boolean, reflect: true }) pinned = false;
 
-  /** The message as shown: `message` past the boundary check, or none. */
-  private shown: ChatMessage | undefined;
+  /** Reflected when the message is private: to or from the local user and named people only. */
+  @property({ type: Boolean, reflect: true, attribute: 'private' }) isPrivate = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const message = this.message === undefined ? undefined : trustMessage(this.message);
@@ -84,15 +97,17 @@ export class RtkChatMessage extends KitElement {
     this.messageId = message && message.type !== MALFORMED_TYPE ? message.id : undefined;
     this.own = message !== undefined && isOwnMessage(this.activeMeeting, message);
     this.pinned = message?.pinned === true;
+    this.isPrivate = message !== undefined && isPrivateMessage(message);
     if (changed.has('message')) {
       this.imageFailed = false;
-      if (changed.get('message')?.id !== message?.id) this.editing = false;
+      if (changed.get('message')?.id !== message?.id) this.editing = this.confirming = this.menuOpen = false;
     }
   }
 
   /** Opens the inline editor (text) or the file picker (image, file) for this message. */
   startEditing(): void {
     this.error = '';
+    this.menuOpen = false;
     this.editing = true;
     void this.updateComplete.then(() => this.editorText?.focus());
   }
@@ -151,12 +166,26 @@ export class RtkChatMessage extends KitElement {
     }
   }
 
+  /** The app hears of the deletion first, then the user confirms it. */
+  private askToDelete(): void {
+    const message = this.shown;
+    this.menuOpen = false;
+    if (!message || !this.dispatchEvent(new RtkMessageDeleteEvent({ message }))) return;
+    this.confirming = true;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-action="cancel-delete"]')?.focus());
+  }
+
+  private cancelDelete(): void {
+    this.confirming = false;
+    void this.updateComplete.then(() => this.focusAction('delete'));
+  }
+
   private async deleteMessage(): Promise<void> {
     const chat = this.activeMeeting?.chat;
     const message = this.shown;
     if (!chat || !message) return;
-    if (!this.dispatchEvent(new RtkMessageDeleteEvent({ message }))) return;
     if (await this.run('delete', () => chat.deleteMessage(message.id))) {
+      this.confirming = false;
       this.dispatchEvent(new RtkMessageDeletedEvent({ message }));
     }
   }
@@ -166,6 +195,7 @@ export class RtkChatMessage extends KitElement {
     const message = this.shown;
     if (!chat || !message) return;
     const pin = !this.pinned;
+    this.menuOpen = false;
     if (!this.dispatchEvent(new RtkMessagePinEvent({ message, pinned: pin }))) return;
     await this.run(pin ? 'pin' : 'unpin', () => (pin ? chat.pin(message.id) : chat.unpin(message.id)));
     await this.updateComplete;
@@ -186,133 +216,114 @@ export class RtkChatMessage extends KitElement {
     }
   }
 
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    if (this.confirming) this.cancelDelete();
+    else if (this.menuOpen) {
+      this.menuOpen = false;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="more"]')?.focus());
+    }
+  }
+
+  private openImage(): void {
+    this.viewerOpen = true;
+    void this.updateComplete.then(() => this.dialog?.showModal());
+  }
+
+  /** The sender as shown; the local user is told by id, never by name. */
+  private get sender(): string {
+    return this.own ? this.i18n.you : nonEmpty(this.shown?.displayName) ?? this.i18n.unknownSender;
+  }
+
+  /** What the local user may do with this message. */
+  private get actions(): Action[] {
+    const message = this.shown;
+    if (!message || this.hideActions || this.editing || this.confirming) return [];
+    const strings = this.i18n;
+    const abilities = chatAbilities(this.activeMeeting);
+    const actions: Action[] = [];
+    // A legacy private message is not edited: the edit would go out as a public text.
+    const legacy = this.isPrivate && !message.targetUserIds?.length;
+    if (this.own && abilities.editOwn && EDITABLE.has(message.type) && !legacy) actions.push({ name: 'edit', label: strings.edit, run: () => this.startEditing() });
+    if (abilities.pin) {
+      actions.push(this.pinned ? { name: 'unpin', label: strings.unpin, run: () => this.togglePin() } : { name: 'pin', label: strings.pin, run: () => this.togglePin() });
+    }
+    if (this.own && abilities.deleteOwn) actions.push({ name: 'delete', label: strings.delete, run: () => this.askToDelete() });
+    return actions;
+  }
+
   protected override render() {
     const message = this.shown;
     if (!message || message.type === MALFORMED_TYPE) {
-      return html`<div part="base" class="base"><div part="bubble" class="bubble fallback">${this.i18n.malformedMessage}</div></div>`;
+      return html`<div part="base" class="base"><div part="bubble" class="bubble">${fallback(this.i18n.malformedMessage)}</div></div>`;
     }
-    const strings = this.i18n;
     const time = messageTimeMs(message);
-    const sender = this.own ? strings.you : nonEmpty(message.displayName) ?? strings.unknownSender;
     const timeText = time === undefined ? '' : formatTime(time, this.locale);
-    // Written without whitespace between tags: a list renders many messages, and every
-    // indentation would be one more DOM node in each.
-    const header = this.grouped
-      ? nothing
-      : html`<div part="header" class="header"><span class="sender">${sender}</span>${time === undefined ? nothing : html`<time datetime=${new Date(time).toISOString()} title=${formatDateTime(time, this.locale)}>${timeText}</time>`}</div>`;
-    const body = this.editing && message.type === 'text' ? this.renderEditor(message) : html`<div part="bubble" class="bubble">${this.renderBody(message)}</div>`;
-    const error = this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing;
-    return html`<article part="base" class="base" aria-label=${`${sender} ${timeText}`}>${header}<div class="row">${body}${this.renderActions(message)}</div>${this.editing && message.type !== 'text' ? this.renderReplace(message) : nothing}${this.renderMeta(message)}${error}</article>${message.type === 'image' ? this.renderDialog(message) : nothing}`;
+    const strings = this.i18n;
+    const busy = this.busy;
+    const editingText = this.editing && message.type === 'text';
+    const cancel = () => this.cancelEditing();
+    const viewerSrc = this.viewerOpen && !this.imageFailed ? safeUrl(message.link, true) : undefined;
+    return html`
+      <article part="base" class="base" aria-label=${`${this.sender} ${timeText}`} @keydown=${this.onKeyDown}>
+        ${this.grouped ? nothing : this.renderHeader(time, timeText)}
+        <div class="row">
+          ${editingText
+            ? renderTextEditor(messageText(message), { strings, busy, cancel, onKey: (e) => this.onEditorKey(e), save: () => this.saveText() })
+            : this.renderBubble(message, time, timeText)}
+          ${renderActions(this.actions, { strings, busy, open: this.menuOpen, toggle: () => (this.menuOpen = !this.menuOpen) })}
+        </div>
+        ${this.editing && !editingText ? renderFileReplace(message.type === 'image', { strings, cancel, pick: (e) => this.replaceFile(e) }) : nothing}
+        ${this.confirming ? renderDeleteConfirm({ strings, busy, cancel: () => this.cancelDelete(), confirm: () => this.deleteMessage() }) : nothing}
+        ${this.renderMeta(message)}
+        ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
+      </article>
+      ${viewerSrc ? renderImageViewer(viewerSrc, { strings, sender: this.sender, closed: () => (this.viewerOpen = false) }) : nothing}
+    `;
   }
 
-  private renderBody(message: ChatMessage): TemplateResult {
-    const strings = this.i18n;
-    switch (message.type) {
-      case 'text':
-        return typeof message.message === 'string' ? renderText(message.message) : html`<span class="fallback">${strings.malformedMessage}</span>`;
-      case 'image':
-        return this.renderImage(message);
-      case 'file':
-        return this.renderFile(message);
-      case 'custom':
-        return html`<span class="fallback">${strings.customMessage}</span>${nonEmpty(message.message) ? html`<br />${renderText(message.message as string)}` : nothing}`;
-      case 'poll':
-        return html`<span class="fallback">${strings.pollMessage}</span>`;
-      default:
-        return html`<span class="fallback">${strings.unsupportedMessage}</span>`;
-    }
-  }
-
-  private renderImage(message: ChatMessage): TemplateResult {
-    const strings = this.i18n;
-    const src = safeUrl(message.link, true);
-    if (!src || this.imageFailed) return html`<span class="fallback">${strings.imageUnavailable}</span>`;
-    const label = strings.imageFrom(this.own ? strings.you : nonEmpty(message.displayName) ?? strings.unknownSender);
-    return html`<button class="image-button" type="button" aria-haspopup="dialog" @click=${() => this.dialog?.showModal()}>
-      <img part="image" class="image" src=${src} alt=${label} loading="lazy" decoding="async" @error=${() => (this.imageFailed = true)} />
-    </button>`;
-  }
-
-  private renderDialog(message: ChatMessage): TemplateResult | typeof nothing {
-    const src = safeUrl(message.link, true);
-    if (!src || this.imageFailed) return nothing;
-    const strings = this.i18n;
-    return html`<dialog aria-label=${strings.image} @click=${(event: Event) => event.target === this.dialog && this.dialog?.close()}>
-      <div class="dialog-bar">
-        <span>${nonEmpty(message.displayName) ?? strings.unknownSender}</span>
-        <button type="button" class="action" @click=${() => this.dialog?.close()}>${strings.closeImage}</button>
+  private renderHeader(time: number | undefined, timeText: string) {
+    return html`
+      <div part="header" class="header">
+        <span class="sender">${this.sender}</span>
+        ${time === undefined ? nothing : html`<time datetime=${new Date(time).toISOString()} title=${formatDateTime(time, this.locale)}>${timeText}</time>`}
       </div>
-      <img src=${src} alt=${strings.image} />
-    </dialog>`;
+    `;
   }
 
-  private renderFile(message: ChatMessage): TemplateResult {
-    const strings = this.i18n;
-    const name = displayFileName(message.name);
-    const href = safeUrl(message.link, true);
-    const extension = name.includes('.') ? name.split('.').pop()!.slice(0, 4).toUpperCase() : 'FILE';
-    return html`<div part="file" class="file">
-      <span class="file-icon" aria-hidden="true">${extension}</span>
-      <span>
-        ${href
-          ? html`<a class="file-name" href=${href} download=${name} target="_blank" rel="noopener noreferrer" aria-label=${strings.download(name)}>${name}</a>`
-          : html`<span class="file-name">${name}</span>`}
-        <br /><span class="file-size">${formatSize(message.size, this.locale)}</span>
-      </span>
-    </div>`;
-  }
-
-  private renderEditor(message: ChatMessage): TemplateResult {
-    const strings = this.i18n;
-    return html`<div class="editor">
-      <textarea aria-label=${strings.editing} .value=${message.message ?? ''} ?disabled=${this.busy} @keydown=${this.onEditorKey}></textarea>
-      <div class="editor-buttons">
-        <button type="button" @click=${this.cancelEditing}>${strings.cancel}</button>
-        <button type="button" class="primary" ?disabled=${this.busy} @click=${this.saveText}>${strings.save}</button>
-      </div>
-    </div>`;
-  }
-
-  private renderReplace(message: ChatMessage): TemplateResult {
-    const strings = this.i18n;
-    const accept = message.type === 'image' ? 'image/gif,image/jpeg,image/png' : '';
-    return html`<div class="editor-buttons">
-      <label class="replace">${strings.replace}<input class="visually-hidden" type="file" accept=${accept} @change=${this.replaceFile} /></label>
-      <button type="button" @click=${this.cancelEditing}>${strings.cancel}</button>
-    </div>`;
-  }
-
-  private renderActions(message: ChatMessage): TemplateResult | typeof nothing {
-    if (this.hideActions || this.editing) return nothing;
-    const strings = this.i18n;
-    const abilities = chatAbilities(this.activeMeeting);
-    const canEdit = this.own && abilities.editOwn && EDITABLE.has(message.type);
-    const canDelete = this.own && abilities.deleteOwn;
-    if (!canEdit && !canDelete && !abilities.pin) return nothing;
-    const action = (name: string, label: string, handler: () => void) =>
-      html`<button type="button" class="action" data-action=${name} ?disabled=${this.busy} @click=${handler}>${label}</button>`;
-    return html`<div part="actions" class="actions">${canEdit ? action('edit', strings.edit, this.startEditing) : nothing}${abilities.pin ? (this.pinned ? action('unpin', strings.unpin, this.togglePin) : action('pin', strings.pin, this.togglePin)) : nothing}${canDelete ? action('delete', strings.delete, this.deleteMessage) : nothing}</div>`;
+  private renderBubble(message: ChatMessage, time: number | undefined, timeText: string) {
+    const body = renderBody(message, {
+      strings: this.i18n,
+      locale: this.locale,
+      sender: this.sender,
+      imageFailed: this.imageFailed,
+      onImageError: () => (this.imageFailed = true),
+      openImage: () => this.openImage(),
+    });
+    // A grouped message has no header: its time shows beside it on hover and focus.
+    const sideTime =
+      this.grouped && time !== undefined
+        ? html`<time class="side-time" datetime=${new Date(time).toISOString()} title=${formatDateTime(time, this.locale)}>${timeText}</time>`
+        : nothing;
+    return html`<div part="bubble" class="bubble">${body}</div>${sideTime}`;
   }
 
   private renderMeta(message: ChatMessage): TemplateResult | typeof nothing {
     const strings = this.i18n;
     const markers: TemplateResult[] = [];
+    if (this.isPrivate) markers.push(html`<span class="marker-private">${this.privateMarker(message)}</span>`);
     if (message.isEdited) markers.push(html`<span>${strings.edited}</span>`);
     if (message.pinned) markers.push(html`<span>${strings.pinned}</span>`);
-    if (message.targetUserIds?.length) {
-      markers.push(html`<span class="marker-private">${this.privateMarker(message)}</span>`);
-    }
     return markers.length ? html`<div part="meta" class="meta">${markers}</div>` : nothing;
   }
 
   private privateMarker(message: ChatMessage): string {
     const strings = this.i18n;
-    const meeting = this.activeMeeting;
-    const selfId = meeting?.self?.userId;
-    const others = (message.targetUserIds ?? []).filter((userId) => userId !== message.userId);
+    const selfId = this.activeMeeting?.self?.userId;
+    const others = [...(privateParties(message) ?? [])].filter((userId) => userId !== message.userId);
     if (others.length === 0) return strings.privateMessage;
-    const people = typeof meeting?.participants?.joined?.toArray === 'function' ? meeting.participants.joined.toArray() : [];
-    const names = others.map((userId) => (userId === selfId ? strings.you : people.find((p) => p.userId === userId)?.name ?? strings.unknownSender));
+    const people = joinedParticipants(this.activeMeeting);
+    const names = others.map((userId) => (userId === selfId ? strings.you : nonEmpty(people.find((p) => p.userId === userId)?.name) ?? strings.unknownSender));
     return strings.privateTo(names.join(', '));
   }
 }
@@ -321,19 +332,6 @@ function failedWords(action: MessageAction, strings: ChatStrings): string {
   if (action === 'edit') return strings.editFailed;
   if (action === 'delete') return strings.deleteFailed;
   return strings.pinFailed;
-}
-
-/**
- * Past this many characters a text is cut for display: no honest message is that long (the SDK's
- * limit is 2,000), and laying out one huge unbroken word takes the browser seconds.
- */
-const SHOWN_TEXT_LIMIT = 10_000;
-
-/** Message text as text nodes, with http(s) links; nothing in it is ever markup. */
-function renderText(text: string): TemplateResult {
-  const shown = text.length > SHOWN_TEXT_LIMIT ? `${text.slice(0, SHOWN_TEXT_LIMIT)}…` : text;
-  const parts = linkify(shown).map((part) => (part.href ? html`<a href=${part.href} target="_blank" rel="noopener noreferrer">${part.text}</a>` : part.text));
-  return html`<span class="text">${parts}</span>`;
 }
 
 declare global {

@@ -46,7 +46,7 @@ const HIGHLIGHT_MS = 2500;
  * @csspart attachments - The files waiting to be sent.
  * @csspart notice - The line shown instead of the composer to someone who may not send.
  *
- * @cssprop [--rtk-font-family=system-ui] - The font of the kit.
+ * @cssprop [--rtk-font-family=ui-sans-serif, system-ui, sans-serif] - The font of the kit.
  * @cssprop [--rtk-font-size=0.9375rem] - The base font size.
  * @cssprop [--rtk-color-text] - Text colour.
  * @cssprop [--rtk-color-text-muted] - Colour of quiet text: times, markers.
@@ -59,6 +59,7 @@ const HIGHLIGHT_MS = 2500;
  * @cssprop [--rtk-color-on-own-message] - Text of the user's own messages.
  * @cssprop [--rtk-color-danger] - Errors.
  * @cssprop [--rtk-color-highlight] - The ring around a message jumped to.
+ * @cssprop [--rtk-color-focus=var(--rtk-color-accent)] - The focus ring.
  * @cssprop [--rtk-color-private] - Marks private messages and the composer while writing one.
  * @cssprop [--rtk-color-on-private] - Text on the private colour.
  * @cssprop [--rtk-color-scheme=light dark] - The colour scheme of elements without a `theme`: `light`, `dark`, or `light dark` to follow the system.

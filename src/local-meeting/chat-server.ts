@@ -49,14 +49,16 @@ export function isVisibleTo(message: ChatMessage, userId: string): boolean {
 const SEED_STAMP: Stamp = { rev: 0, by: '' };
 
 /** How many messages from before joining `chat.messages` holds, as the SDK's join does. */
-export const JOIN_HISTORY_LIMIT = 1000;
+const JOIN_HISTORY_LIMIT = 1000;
 
 /** One meeting's copy of the chat server. */
 export class ChatServer {
   /** The history this meeting knows. */
-  readonly history = new ChatHistory();
+  readonly #history = new ChatHistory();
   readonly #context: ChatServerContext;
   #clock = 0;
+  /** The time of this meeting's last send, epoch ms. */
+  #lastSentMs = -Infinity;
   #channel: RoomChannel | undefined;
   #sink: ChatSink | undefined;
 
@@ -84,46 +86,49 @@ export class ChatServer {
 
   /** Seeds or room history, stored without any delivery. */
   loadHistory(messages: readonly ChatMessage[]): void {
-    this.history.load(messages, SEED_STAMP);
+    this.#history.load(messages, SEED_STAMP);
   }
 
   /** Folds in the history another meeting of the room sent. */
   mergeHistory(snapshot: HistorySnapshot): void {
     for (const record of snapshot.records) this.#observe(Math.max(record.content.rev, record.pin.rev));
-    this.history.merge(snapshot);
+    this.#history.merge(snapshot);
   }
 
   /** The history another user may receive on joining. */
   snapshotFor(userId: string): HistorySnapshot {
-    return this.history.snapshot((message) => isVisibleTo(message, userId));
+    return this.#history.snapshot((message) => isVisibleTo(message, userId));
   }
 
   /** Fills `chat.messages` on joining: the newest 1000 readable messages, without an event. */
   deliverJoinHistory(): void {
-    const messages = this.history.latest(JOIN_HISTORY_LIMIT, (message) => this.canRead(message));
+    const messages = this.#history.latest(JOIN_HISTORY_LIMIT, (message) => this.canRead(message));
     this.#sink?.load(messages.map(cloneMessage));
   }
 
   /** One page of readable history, as the SDK's paginated fetch. */
   page(query: PageQuery, accept: (message: ChatMessage) => boolean = () => true): ChatMessage[] {
-    return this.history.page(query, (message) => this.canRead(message) && accept(message)).map(cloneMessage);
+    return this.#history.page(query, (message) => this.canRead(message) && accept(message)).map(cloneMessage);
   }
 
   /** Sends a message from the local user; it comes back through `chatUpdate` in a later task. */
   send(content: MessageContent, targetUserIds: string[]): void {
     if (!this.#acceptsWrites('sendMessage')) return;
     const { self, now } = this.#context;
+    // The server stamps one sender's messages in the order they come: two sent within one
+    // millisecond must not swap places in the history (equal times are ordered by id).
+    this.#lastSentMs = Math.max(now(), this.#lastSentMs + 1);
     const message = buildMessage({
       id: uuid(),
       userId: self.userId,
       displayName: self.name,
-      timeMs: now(),
+      timeMs: this.#lastSentMs,
       content,
       targetUserIds,
     });
     const stamp = this.#stamp();
     const record: HistoryRecord = { message, content: stamp, pin: stamp };
-    this.history.insert(record);
+    this.#history.insert(record);
     this.#publish({ op: 'add', record });
     this.#echo(message.id, (current) => this.#deliverAdded(current));
   }
@@ -135,9 +140,9 @@ export class ChatServer {
   receive(partial: PartialMessage, defaults: MessageDefaults): ChatMessage {
     const message = messageFromPartial(partial, defaults);
     const stamp = this.#stamp();
-    const stored = this.history.insert({ message, content: stamp, pin: stamp });
+    const stored = this.#history.insert({ message, content: stamp, pin: stamp });
     if (!stored) {
-      const existing = this.history.get(message.id);
+      const existing = this.#history.get(message.id);
       return cloneMessage(existing ? existing.message : message);
     }
     this.#publish({ op: 'add', record: stored });
@@ -149,7 +154,7 @@ export class ChatServer {
     if (!this.#acceptsWrites('editMessage')) return;
     if (!this.#ownMessage(id, 'editMessage')) return;
     const stamp = this.#stamp();
-    this.history.edit(id, fields, stamp);
+    this.#history.edit(id, fields, stamp);
     this.#publish({ op: 'edit', id, fields, stamp });
     this.#echo(id, (current) => this.#deliverEdited(current));
   }
@@ -159,7 +164,7 @@ export class ChatServer {
     if (!this.#acceptsWrites('deleteMessage')) return;
     if (!this.#ownMessage(id, 'deleteMessage')) return;
     const stamp = this.#stamp();
-    const record = this.history.delete(id);
+    const record = this.#history.delete(id);
     this.#publish({ op: 'delete', id, stamp });
     this.#context.scheduler.later(() => {
       if (record) this.#deliverDeleted(record.message);
@@ -171,10 +176,10 @@ export class ChatServer {
    * `pinMessage`/`unpinMessage`) was delivered; rejects when there is no such message.
    */
   setPinState(id: string, pinned: boolean): Promise<void> {
-    const record = this.history.get(id);
+    const record = this.#history.get(id);
     if (!record || !this.canRead(record.message)) return Promise.reject(new Error(`No message ${id}`));
     const stamp = this.#stamp();
-    this.history.pin(id, pinned, stamp);
+    this.#history.pin(id, pinned, stamp);
     this.#publish({ op: 'pin', id, pinned, stamp });
     return new Promise((resolve) => {
       this.#echo(id, (current) => this.#deliverPinned(current, pinned), resolve);
@@ -186,25 +191,25 @@ export class ChatServer {
     switch (operation.op) {
       case 'add': {
         this.#observe(operation.record.content.rev);
-        const stored = this.history.insert(operation.record);
+        const stored = this.#history.insert(operation.record);
         if (stored) this.#deliverAdded(stored.message);
         break;
       }
       case 'edit': {
         this.#observe(operation.stamp.rev);
-        const record = this.history.edit(operation.id, operation.fields, operation.stamp);
+        const record = this.#history.edit(operation.id, operation.fields, operation.stamp);
         if (record) this.#deliverEdited(record.message);
         break;
       }
       case 'pin': {
         this.#observe(operation.stamp.rev);
-        const record = this.history.pin(operation.id, operation.pinned, operation.stamp);
+        const record = this.#history.pin(operation.id, operation.pinned, operation.stamp);
         if (record) this.#deliverPinned(record.message, operation.pinned);
         break;
       }
       case 'delete': {
         this.#observe(operation.stamp.rev);
-        const record = this.history.delete(operation.id);
+        const record = this.#history.delete(operation.id);
         if (record) this.#deliverDeleted(record.message);
         break;
       }
@@ -219,7 +224,7 @@ export class ChatServer {
   }
 
   #ownMessage(id: string, method: string): boolean {
-    const record = this.history.get(id);
+    const record = this.#history.get(id);
     if (!record || !this.canRead(record.message)) {
       this.#context.logger.error(`${method}::message_not_found`, { chat: { messageId: id } });
       return false;
@@ -235,7 +240,7 @@ export class ChatServer {
   #echo(id: string, deliver: (message: ChatMessage) => void, done?: () => void): void {
     this.#context.scheduler.later(() => {
       try {
-        const current = this.history.get(id);
+        const current = this.#history.get(id);
         if (current) deliver(current.message);
       } finally {
         // A throwing listener must not leave `pin()` pending; the error still surfaces.

@@ -11,8 +11,8 @@
  * - a deleted id stays deleted: a late add, edit or pin of it is ignored.
  */
 import type { ChatMessage } from '../meeting/contract.js';
-import type { MessageContent } from './messages.js';
-import { fullContent } from './messages.js';
+import type { MessageContent, PackedMessage } from './messages.js';
+import { fullContent, packMessage, unpackMessage } from './messages.js';
 
 /** A Lamport stamp: which write wins. */
 export interface Stamp {
@@ -32,10 +32,10 @@ export interface HistoryRecord {
   pin: Stamp;
 }
 
-/** What a meeting already in the room sends one that joins. */
+/** What a meeting already in the room sends one that joins; the messages are packed (`packMessage`). */
 export interface HistorySnapshot {
   /** The messages the joining user may read, in time order. */
-  records: HistoryRecord[];
+  records: Array<Omit<HistoryRecord, 'message'> & { message: PackedMessage }>;
   /** Every deleted id, so a message deleted meanwhile stays deleted. */
   deleted: string[];
 }
@@ -56,18 +56,18 @@ interface Pending {
 }
 
 /** Whether stamp `a` is newer than `b`. */
-export function isNewer(a: Stamp, b: Stamp): boolean {
+function isNewer(a: Stamp, b: Stamp): boolean {
   return a.rev !== b.rev ? a.rev > b.rev : a.by > b.by;
-}
-
-function precedes(a: ChatMessage, b: ChatMessage): boolean {
-  const at = a.timeMs ?? a.time.getTime();
-  const bt = b.timeMs ?? b.time.getTime();
-  return at !== bt ? at < bt : a.id < b.id;
 }
 
 function timeOf(message: ChatMessage): number {
   return message.timeMs ?? message.time.getTime();
+}
+
+function precedes(a: ChatMessage, b: ChatMessage): boolean {
+  const at = timeOf(a);
+  const bt = timeOf(b);
+  return at !== bt ? at < bt : a.id < b.id;
 }
 
 /** The history store. */
@@ -77,19 +77,9 @@ export class ChatHistory {
   #deleted = new Set<string>();
   #pending = new Map<string, Pending>();
 
-  /** How many messages are stored. */
-  get size(): number {
-    return this.#records.length;
-  }
-
   /** The stored record of `id`. */
   get(id: string): HistoryRecord | undefined {
     return this.#byId.get(id);
-  }
-
-  /** Whether `id` was deleted. */
-  isDeleted(id: string): boolean {
-    return this.#deleted.has(id);
   }
 
   /**
@@ -180,7 +170,8 @@ export class ChatHistory {
   /** Folds in another copy's history: new messages added, newer writes kept, deletions applied. */
   merge(snapshot: HistorySnapshot): void {
     for (const id of snapshot.deleted) this.delete(id);
-    for (const record of snapshot.records) {
+    for (const packed of snapshot.records) {
+      const record = { ...packed, message: unpackMessage(packed.message) };
       const current = this.#byId.get(record.message.id);
       if (!current) {
         this.insert(record);
@@ -198,7 +189,9 @@ export class ChatHistory {
   /** The history a joining user may receive: the messages `visible` accepts, and all tombstones. */
   snapshot(visible: (message: ChatMessage) => boolean): HistorySnapshot {
     return {
-      records: this.#records.filter((record) => visible(record.message)),
+      records: this.#records
+        .filter((record) => visible(record.message))
+        .map(({ message, content, pin }) => ({ message: packMessage(message), content, pin })),
       deleted: [...this.#deleted],
     };
   }
@@ -244,50 +237,32 @@ export class ChatHistory {
     this.#byId.set(record.message.id, record);
     const records = this.#records;
     // Messages nearly always arrive in time order: append without searching.
-    if (!records.length || precedes(records[records.length - 1].message, record.message)) {
-      records.push(record);
-      return;
-    }
-    let low = 0;
-    let high = records.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (precedes(records[mid].message, record.message)) low = mid + 1;
-      else high = mid;
-    }
-    records.splice(low, 0, record);
+    if (!records.length || precedes(records[records.length - 1].message, record.message)) records.push(record);
+    else records.splice(this.#indexOf(record), 0, record);
   }
 
+  /** Where `record` is, or would be, in the sorted records. */
   #indexOf(record: HistoryRecord): number {
-    let low = 0;
-    let high = this.#records.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (precedes(this.#records[mid].message, record.message)) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return this.#firstNot((stored) => precedes(stored.message, record.message));
   }
 
   /** The index of the first message created at or after `timestamp`. */
   #lowerBound(timestamp: number): number {
-    let low = 0;
-    let high = this.#records.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (timeOf(this.#records[mid].message) < timestamp) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return this.#firstNot((stored) => timeOf(stored.message) < timestamp);
   }
 
   /** The index of the first message created after `timestamp`. */
   #upperBound(timestamp: number): number {
+    return this.#firstNot((stored) => timeOf(stored.message) <= timestamp);
+  }
+
+  /** Binary search: the index of the first record `before` is false for (it holds for a prefix). */
+  #firstNot(before: (record: HistoryRecord) => boolean): number {
     let low = 0;
     let high = this.#records.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (timeOf(this.#records[mid].message) <= timestamp) low = mid + 1;
+      if (before(this.#records[mid])) low = mid + 1;
       else high = mid;
     }
     return low;
@@ -295,7 +270,7 @@ export class ChatHistory {
 }
 
 /** A message's content fields, as an edit carries them. */
-export function contentOf(message: ChatMessage): MessageContent {
+function contentOf(message: ChatMessage): MessageContent {
   const { type, message: text, link, name, size, html, images, videos, files } = message;
   return { type, message: text, link, name, size, html, images, videos, files };
 }

@@ -6,15 +6,15 @@
 import type { ChatMeeting, ChatMessage, ChatPermissions } from '../meeting/contract.js';
 import { ChatServer } from './chat-server.js';
 import { LocalChat } from './chat.js';
-import type { HistorySnapshot } from './history.js';
+import type { Welcome } from './join-handshake.js';
+import { JoinHandshake } from './join-handshake.js';
 import type { LocalMeetingLogger } from './logger.js';
 import { consoleLogger } from './logger.js';
 import type { PartialMessage } from './messages.js';
 import { uuid } from './messages.js';
 import type { LocalParticipant } from './participants.js';
-import { LocalPermissions, LocalSelf, ParticipantMap } from './participants.js';
-import type { WireMessage, WireParticipant } from './room-channel.js';
-import { RoomChannel } from './room-channel.js';
+import { LocalSelf, ParticipantMap, toParticipant } from './participants.js';
+import { LocalPermissions } from './permissions.js';
 import { Scheduler } from './scheduler.js';
 import { defaultAuthor, generateHistory, historyFromPartials } from './seed.js';
 
@@ -44,18 +44,16 @@ export interface LocalMeetingOptions {
    * something to address private messages to without a second meeting.
    */
   participants?: Array<{ id?: string; userId?: string; name: string }>;
-  /** How long a joining meeting waits for the room to answer, in ms; 75 by default. */
+  /**
+   * How long a joining meeting waits for an answer from other tabs before it seeds a room that seems
+   * empty, in ms; 75 by default. A room with a meeting in it answers at once (its oldest meeting).
+   */
   joinWaitMs?: number;
   /** The clock, in epoch ms (message times and rate limits); `Date.now` by default. */
   now?: () => number;
   /** Where refused calls are logged, as the SDK logs them; the console by default. */
   logger?: LocalMeetingLogger;
 }
-
-type Welcome = Extract<WireMessage, { kind: 'welcome' }>;
-
-/** Join rounds to wait for a concurrently joining meeting with a smaller peer id to seed the room. */
-const MAX_JOIN_ROUNDS = 5;
 
 /** `meeting.meta`. */
 export interface LocalMeetingMeta {
@@ -86,12 +84,10 @@ export class LocalMeeting implements ChatMeeting {
   readonly #scheduler = new Scheduler();
   readonly #server: ChatServer;
   readonly #objectUrls = new Set<string>();
-  #channel: RoomChannel | undefined;
+  #handshake: JoinHandshake | undefined;
   #joining: Promise<void> | undefined;
   /** Bumped by `leave()`, so a join in progress knows it was abandoned. */
   #generation = 0;
-  /** The answers to this meeting's `hello` while it waits for them. */
-  #answers: Welcome[] | undefined;
 
   /** Use `createLocalMeeting()`. */
   constructor(options: LocalMeetingOptions = {}) {
@@ -99,18 +95,10 @@ export class LocalMeeting implements ChatMeeting {
     this.#logger = options.logger ?? consoleLogger;
     this.#now = options.now ?? Date.now;
     const permissions = new LocalPermissions(options.permissions, this.#logger);
-    this.self = new LocalSelf(
-      {
-        id: options.self?.id ?? uuid(),
-        userId: options.self?.userId ?? uuid(),
-        name: options.self?.name ?? 'Local user',
-      },
-      permissions,
-      this.#logger,
-    );
+    this.self = new LocalSelf(toParticipant({ ...options.self, name: options.self?.name ?? 'Local user' }), permissions, this.#logger);
     this.participants = { joined: new ParticipantMap(this.#logger) };
     for (const participant of options.participants ?? []) {
-      this.participants.joined.add(this.#participant(participant), true);
+      this.participants.joined.add(toParticipant(participant), true);
     }
     this.meta = {
       meetingId: options.meetingId ?? (options.room === undefined ? uuid() : `local-${options.room}`),
@@ -135,8 +123,8 @@ export class LocalMeeting implements ChatMeeting {
   }
 
   /**
-   * Joins the room: loads the history (from the meetings already in the room, or the seed when
-   * alone), sets `chat.messages` to its newest 1000 messages WITHOUT a chat event (as the SDK does),
+   * Joins the room: loads the history (from the oldest meeting already in the room, or the seed
+   * when alone), sets `chat.messages` to its newest 1000 messages WITHOUT a chat event (as the SDK does),
    * then sets `self.roomJoined` and emits `roomJoined` on `self`. Resolves once joined; calling it
    * again while joining returns the same promise.
    */
@@ -155,8 +143,9 @@ export class LocalMeeting implements ChatMeeting {
    */
   async leave(): Promise<void> {
     this.#generation += 1;
-    this.#channel?.post({ kind: 'bye', from: this.#wireSelf() });
-    this.#disconnect();
+    this.#handshake?.leave();
+    this.#handshake = undefined;
+    this.#server.connect(undefined);
     this.#scheduler.cancelAll();
     for (const url of this.#objectUrls) URL.revokeObjectURL(url);
     this.#objectUrls.clear();
@@ -179,7 +168,7 @@ export class LocalMeeting implements ChatMeeting {
    * emits `participantJoined`. Returns it (with a random peer id and user id unless given).
    */
   addParticipant(participant: { id?: string; userId?: string; name: string }): LocalParticipant {
-    const added = this.#participant(participant);
+    const added = toParticipant(participant);
     this.participants.joined.add(added);
     return added;
   }
@@ -202,87 +191,37 @@ export class LocalMeeting implements ChatMeeting {
   async #join(): Promise<void> {
     const generation = this.#generation;
     const { room } = this.#options;
-    let snapshots: HistorySnapshot[] = [];
+    let welcome: Welcome | undefined;
     if (room === undefined) {
       // The SDK's join is a network round trip: never complete within the caller's task.
       await this.#scheduler.wait(0);
     } else {
-      this.#channel = new RoomChannel(room, this.#receiveWire, this.#logger);
-      this.#server.connect(this.#channel);
-      globalThis.addEventListener?.('pagehide', this.#onPageHide);
-      snapshots = await this.#askRoom(generation);
+      this.#handshake = new JoinHandshake({
+        room,
+        self: this.self,
+        participants: this.participants.joined,
+        seeded: this.#seeded(),
+        joinWaitMs: this.#options.joinWaitMs ?? 75,
+        scheduler: this.#scheduler,
+        logger: this.#logger,
+        sessionId: () => this.meta.sessionId,
+        snapshotFor: (userId) => this.#server.snapshotFor(userId),
+        apply: (operation) => this.#server.apply(operation),
+      });
+      this.#server.connect(this.#handshake.channel);
+      welcome = await this.#handshake.enter();
     }
     if (generation !== this.#generation) return;
-    if (snapshots.length) {
-      for (const snapshot of snapshots) this.#server.mergeHistory(snapshot);
+    if (welcome) {
+      if (this.#options.sessionId === undefined) this.meta.sessionId = welcome.sessionId;
+      this.#server.mergeHistory(welcome.history);
     } else {
       this.#server.loadHistory(this.#ownHistory());
     }
     this.#server.deliverJoinHistory();
+    this.#handshake?.joined();
     this.self.setRoomJoined(true);
   }
-
-  /**
-   * Asks the room for its history. Meetings already joined answer with theirs. When only meetings
-   * that are joining themselves answer, one seeds the room (one with a seed before one without,
-   * then the smallest peer id) and the others ask again, so simultaneous joins end with one history.
-   */
-  async #askRoom(generation: number): Promise<HistorySnapshot[]> {
-    for (let round = 0; round < MAX_JOIN_ROUNDS; round++) {
-      const answers: Welcome[] = [];
-      this.#answers = answers;
-      this.#channel?.post({ kind: 'hello', from: this.#wireSelf() });
-      await this.#scheduler.wait(this.#options.joinWaitMs ?? 75);
-      this.#answers = undefined;
-      if (generation !== this.#generation) return [];
-      const joined = answers.filter((answer) => answer.joined && answer.history);
-      if (joined.length) {
-        if (this.#options.sessionId === undefined) this.meta.sessionId = joined[0].sessionId;
-        return joined.map((answer) => answer.history as HistorySnapshot);
-      }
-      if (!answers.some((answer) => this.#yieldsTo(answer.from))) return [];
-    }
-    return [];
-  }
-
-  #receiveWire = (message: WireMessage): void => {
-    const silent = !this.self.roomJoined;
-    switch (message.kind) {
-      case 'hello': {
-        if (message.from.id === this.self.id) return;
-        const joined = this.self.roomJoined;
-        this.#channel?.post({
-          kind: 'welcome',
-          to: message.from.id,
-          from: this.#wireSelf(),
-          joined,
-          sessionId: this.meta.sessionId,
-          history: joined ? this.#server.snapshotFor(message.from.userId) : undefined,
-        });
-        this.participants.joined.add(this.#participant(message.from), silent);
-        // A hello heard while asking comes from a meeting joining too, one that may have
-        // missed this meeting's own hello (its channel did not exist yet): count it as an answer.
-        this.#answers?.push({ kind: 'welcome', to: this.self.id, from: message.from, joined: false, sessionId: this.meta.sessionId });
-        break;
-      }
-      case 'welcome':
-        if (message.to !== this.self.id) return;
-        this.#answers?.push(message);
-        this.participants.joined.add(this.#participant(message.from), silent);
-        break;
-      case 'bye':
-        this.participants.joined.remove(message.from.id, silent);
-        break;
-      case 'chat':
-        this.#server.apply(message.operation);
-        break;
-    }
-  };
-
-  /** A closing tab does not call `leave()`: at least tell the room. */
-  #onPageHide = (): void => {
-    this.#channel?.post({ kind: 'bye', from: this.#wireSelf() });
-  };
 
   #upload = (blob: Blob): string => {
     const url = URL.createObjectURL(blob);
@@ -301,32 +240,11 @@ export class LocalMeeting implements ChatMeeting {
     return typeof seed === 'number' ? generateHistory(seed, context) : historyFromPartials(seed, context);
   }
 
-  #disconnect(): void {
-    globalThis.removeEventListener?.('pagehide', this.#onPageHide);
-    this.#channel?.close();
-    this.#channel = undefined;
-    this.#server.connect(undefined);
-  }
-
-  #wireSelf(): WireParticipant {
-    return { id: this.self.id, userId: this.self.userId, name: this.self.name, seeded: this.#seeded() };
-  }
-
   #seeded(): boolean {
     const { seed } = this.#options;
     return typeof seed === 'number' ? seed > 0 : Array.isArray(seed) && seed.length > 0;
   }
 
-  /** Whether another meeting joining at the same time seeds the room rather than this one. */
-  #yieldsTo(other: WireParticipant): boolean {
-    const mine = this.#seeded();
-    if (Boolean(other.seeded) !== mine) return Boolean(other.seeded);
-    return other.id < this.self.id;
-  }
-
-  #participant(participant: { id?: string; userId?: string; name: string }): LocalParticipant {
-    return { id: participant.id ?? uuid(), userId: participant.userId ?? uuid(), name: participant.name };
-  }
 }
 
 /**

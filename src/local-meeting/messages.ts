@@ -109,6 +109,43 @@ export function buildMessage(parts: {
   };
 }
 
+/**
+ * A message as a meeting sends it to another in a history: the fields that hold the SDK's default
+ * (an empty text, link or list, `false`, `0`, the `time` its `timeMs` gives) left out, as protobuf
+ * leaves them out on the SDK's socket. Histories are the bulk of what crosses between meetings.
+ */
+export type PackedMessage = Partial<ChatMessage>;
+
+/** A message with every field at its default, in the SDK's field order (`buildMessage`). */
+function defaultMessage(timeMs: number): ChatMessage {
+  return buildMessage({ id: '', userId: '', displayName: '', timeMs, content: { type: '' } });
+}
+
+const DEFAULTS = defaultMessage(0) as unknown as Readonly<Record<string, unknown>>;
+
+/** The wire form of a message that `buildMessage` made (so it has every field): see `PackedMessage`. */
+export function packMessage(message: ChatMessage): PackedMessage {
+  const packed: Record<string, unknown> = {};
+  const fields = message as unknown as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    const fallback = DEFAULTS[key];
+    const isDefault =
+      key === 'time'
+        ? message.time.getTime() === timeFromMs(message.timeMs ?? 0).getTime()
+        : Array.isArray(fallback)
+          ? Array.isArray(value) && value.length === 0
+          : key in DEFAULTS && value === fallback;
+    if (!isDefault) packed[key] = value;
+  }
+  return packed;
+}
+
+/** The message `packMessage` packed, field for field and in the same field order. */
+export function unpackMessage(packed: PackedMessage): ChatMessage {
+  return Object.assign(defaultMessage(packed.timeMs ?? 0), packed);
+}
+
 /** A full message from a partial one; missing fields get the SDK's defaults or `defaults`. */
 export function messageFromPartial(partial: PartialMessage, defaults: MessageDefaults): ChatMessage {
   const timeMs = partial.timeMs ?? partial.time?.getTime() ?? defaults.timeMs;

@@ -1,9 +1,11 @@
 /**
- * `meeting.self`, its permissions and `meeting.participants.joined`, with the SDK's events.
+ * `meeting.self` and `meeting.participants.joined`, with the SDK's events (the permissions are in `permissions.ts`).
  */
-import type { ChatPermissions, MeetingParticipant } from '../meeting/contract.js';
+import type { MeetingParticipant } from '../meeting/contract.js';
 import type { WarningSink } from './emitter.js';
 import { LocalEventEmitter } from './emitter.js';
+import { uuid } from './messages.js';
+import type { LocalPermissions } from './permissions.js';
 
 /** A participant of the local meeting: peer id, user id and display name. */
 export interface LocalParticipant extends MeetingParticipant {
@@ -15,20 +17,17 @@ export interface LocalParticipant extends MeetingParticipant {
   name: string;
 }
 
+/** A participant with just its peer id, user id and name; the ids are random when not given. */
+export function toParticipant(participant: { id?: string; userId?: string; name: string }): LocalParticipant {
+  return { id: participant.id ?? uuid(), userId: participant.userId ?? uuid(), name: participant.name };
+}
+
 /** The events of `meeting.self`, with the SDK's payloads. */
 export type LocalSelfEvents = {
   /** The meeting joined; `chat.messages` holds the join history. */
   roomJoined: (payload: { reconnected: boolean }) => void;
   /** The meeting left. */
   roomLeft: (payload: { state: 'left' }) => void;
-};
-
-/** The events of `meeting.self.permissions`. */
-export type LocalPermissionEvents = {
-  /** A preset change; the payload is the patch that was applied. */
-  permissionsUpdate: (patch: ChatPermissions) => void;
-  /** The chat permissions changed (the SDK's preset emits it with no payload). */
-  chatUpdate: () => void;
 };
 
 /** The events of `meeting.participants.joined`. */
@@ -38,42 +37,6 @@ export type ParticipantMapEvents = {
   /** Someone left (or a simulated participant was removed). */
   participantLeft: (participant: LocalParticipant) => void;
 };
-
-/** The defaults: a host may do everything in the chat. */
-export const HOST_PERMISSIONS: Required<ChatPermissions> = {
-  chatPublic: { canSend: true, text: true, files: true },
-  chatPrivate: { canSend: true, canReceive: true, text: true, files: true },
-  pinParticipant: true,
-};
-
-/**
- * `meeting.self.permissions`: the chat part of the SDK's preset, an emitter like the SDK's. A key
- * given as `undefined` stays absent, as `chatPrivate` is in presets without private chat.
- */
-export class LocalPermissions extends LocalEventEmitter<LocalPermissionEvents> implements ChatPermissions {
-  /** Public chat: may send at all, may send text, may send files and images. */
-  chatPublic?: { canSend: boolean; text: boolean; files: boolean };
-  /** Private chat; absent when the preset has none. */
-  chatPrivate?: { canSend: boolean; canReceive: boolean; text: boolean; files: boolean };
-  /** Whether the user may pin; the reference UI kit uses it for pinning messages. */
-  pinParticipant?: boolean;
-
-  /**
-   * @param initial Merged over the host defaults, key by key.
-   * @param sink Receives the emitter's leak warning.
-   */
-  constructor(initial: ChatPermissions | undefined, sink: WarningSink) {
-    super(sink);
-    this.apply({ ...HOST_PERMISSIONS, ...initial });
-  }
-
-  /** Replaces the sections present in `patch` (an `undefined` value removes one). */
-  apply(patch: ChatPermissions): void {
-    if ('chatPublic' in patch) this.chatPublic = patch.chatPublic && { ...patch.chatPublic };
-    if ('chatPrivate' in patch) this.chatPrivate = patch.chatPrivate && { ...patch.chatPrivate };
-    if ('pinParticipant' in patch) this.pinParticipant = patch.pinParticipant;
-  }
-}
 
 /** `meeting.self`: the local participant. Emits `roomJoined` and `roomLeft`. */
 export class LocalSelf extends LocalEventEmitter<LocalSelfEvents> implements LocalParticipant {

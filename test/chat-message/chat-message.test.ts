@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 
 import '../../src/index.js';
 import type { RtkChatMessage } from '../../src/chat-message/chat-message.js';
@@ -52,8 +52,12 @@ describe('rtk-chat-message', () => {
     expect(img.getAttribute('src')).to.equal(link);
     expect(img.getAttribute('loading')).to.equal('lazy');
     expect(img.alt).to.equal('Image from Dana');
+    // The larger copy is not in the page, so not loaded, until the user asks for it.
+    expect(shadow(element).querySelector('dialog')).to.equal(null);
     shadow(element).querySelector<HTMLButtonElement>('.image-button')!.click();
+    await element.updateComplete;
     expect(shadow(element).querySelector('dialog')!.open).to.equal(true);
+    expect(shadow(element).querySelector('dialog img')!.getAttribute('referrerpolicy')).to.equal('no-referrer');
   });
 
   it('does not load images from unsafe URLs and shows a fallback for broken ones', async () => {
@@ -164,7 +168,10 @@ describe('rtk-chat-message', () => {
     await element.updateComplete;
     expect(meeting.chat.messages.some((m) => m.id === sent.id)).to.equal(true);
     button(element, 'Delete')!.click();
-    await oneEvent(element, 'rtk-message-deleted');
+    await element.updateComplete;
+    const deleted = oneEvent(element, 'rtk-message-deleted');
+    shadow(element).querySelector<HTMLButtonElement>('[data-action="confirm-delete"]')!.click();
+    await deleted;
     await waitFor(() => !meeting.chat.messages.some((m) => m.id === sent.id), 'not deleted');
   });
 
@@ -187,5 +194,136 @@ describe('rtk-chat-message', () => {
   it('is accessible', async () => {
     const element = await show(meeting, meeting.receive({ type: 'text', message: 'mine https://example.com', userId: 'user-me', displayName: 'Me', isEdited: true, pinned: true }));
     await expect(element).to.be.accessible();
+  });
+
+  describe('actions', () => {
+    /** The centre of an element, in page coordinates. */
+    function centre(element: Element): [number, number] {
+      const box = element.getBoundingClientRect();
+      return [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)];
+    }
+
+    /** Lets the browser apply a new hover or focus state, and finishes the fade it starts. */
+    async function settle(element: RtkChatMessage): Promise<void> {
+      await new Promise(requestAnimationFrame);
+      for (const animation of shadow(element).getAnimations()) animation.finish();
+    }
+
+    async function own(text = 'mine'): Promise<RtkChatMessage> {
+      const wrap = await fixture(html`<div style="width: 400px; padding-top: 40px"></div>`);
+      const element = document.createElement('rtk-chat-message') as RtkChatMessage;
+      Object.assign(element, { meeting, message: meeting.receive({ type: 'text', message: text, userId: 'user-me', displayName: 'Me' }), locale: 'en-US' });
+      wrap.append(element);
+      await element.updateComplete;
+      return element;
+    }
+
+    beforeEach(async () => {
+      await setViewport({ width: 400, height: 640 });
+      await sendMouse({ type: 'move', position: [399, 639] });
+    });
+
+    it('cannot be hit while hidden: a tap beside a message reaches no action', async () => {
+      const element = await own();
+      for (const name of ['Edit', 'Pin', 'Delete']) {
+        const [x, y] = centre(button(element, name)!);
+        expect(shadow(element).elementFromPoint(x, y) === button(element, name), `${name} took a hit while hidden`).to.equal(false);
+      }
+      await sendMouse({ type: 'move', position: centre(shadow(element).querySelector('.bubble')!) });
+      await settle(element);
+      const [x, y] = centre(button(element, 'Delete')!);
+      expect(shadow(element).elementFromPoint(x, y) === button(element, 'Delete'), 'Delete cannot be hit on hover').to.equal(true);
+    });
+
+    it('take no room beside the message', async () => {
+      const long = 'a fairly long message that fills the bubble from one side of the panel to the other';
+      const element = await own(long);
+      const withActions = shadow(element).querySelector('.bubble')!.getBoundingClientRect().width;
+      element.hideActions = true;
+      await element.updateComplete;
+      expect(shadow(element).querySelector('.bubble')!.getBoundingClientRect().width).to.equal(withActions);
+    });
+
+    it('show when a key brings focus to them, each at least 24 px square', async () => {
+      const element = await own();
+      button(element, 'Edit')!.focus();
+      await settle(element);
+      for (const name of ['Edit', 'Pin', 'Delete']) {
+        const target = button(element, name)!;
+        expect(getComputedStyle(shadow(element).querySelector('.actions')!).opacity).to.equal('1');
+        const box = target.getBoundingClientRect();
+        expect(Math.min(box.width, box.height), name).to.be.at.least(24);
+        const [x, y] = centre(target);
+        expect(shadow(element).elementFromPoint(x, y) === target, `${name} cannot be hit with focus`).to.equal(true);
+      }
+    });
+
+    it('open as a menu from "More actions", and Escape closes it', async () => {
+      const element = await own();
+      const more = shadow(element).querySelector<HTMLButtonElement>('[part="more"]')!;
+      expect(more.getAttribute('aria-label')).to.equal('More actions');
+      more.click();
+      await element.updateComplete;
+      expect(more.getAttribute('aria-expanded')).to.equal('true');
+      button(element, 'Edit')!.focus();
+      await sendKeys({ press: 'Escape' });
+      await element.updateComplete;
+      expect(more.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('asks before deleting: Cancel or Escape keep the message, and focus goes back to Delete', async () => {
+      const element = await own();
+      let asked = 0;
+      element.addEventListener('rtk-message-delete', () => (asked += 1));
+      button(element, 'Delete')!.click();
+      await element.updateComplete;
+      expect(asked, 'the cancelable event comes first').to.equal(1);
+      const confirm = shadow(element).querySelector('[part="confirm"]')!;
+      expect(confirm.textContent).to.include('Delete this message for everyone?');
+      expect(shadow(element).activeElement?.getAttribute('data-action')).to.equal('cancel-delete');
+      await sendKeys({ press: 'Escape' });
+      await element.updateComplete;
+      expect(shadow(element).querySelector('[part="confirm"]')).to.equal(null);
+      expect(shadow(element).activeElement === button(element, 'Delete'), 'focus is not back on Delete').to.equal(true);
+      const id = element.message!.id;
+      expect(meeting.chat.messages.some((m) => m.id === id)).to.equal(true);
+      button(element, 'Delete')!.click();
+      await element.updateComplete;
+      shadow(element).querySelector<HTMLButtonElement>('[data-action="confirm-delete"]')!.click();
+      await waitFor(() => !meeting.chat.messages.some((m) => m.id === id), 'not deleted after confirming');
+    });
+  });
+
+  it('sets a private message apart: its own surface and a label naming who it is for', async () => {
+    meeting.addParticipant({ id: 'peer-bob', userId: 'user-bob', name: 'Bob' });
+    const open = await show(meeting, incoming(meeting, 'for everyone'));
+    const secret = await show(meeting, meeting.receive({ type: 'text', message: 'psst', userId: 'user-bob', displayName: 'Bob', targetUserIds: ['user-me', 'user-bob'] }));
+    expect(secret.hasAttribute('private')).to.equal(true);
+    const surface = (element: Element) => getComputedStyle(shadow(element).querySelector('.bubble')!).backgroundColor;
+    expect(surface(secret)).to.not.equal(surface(open));
+    expect(shadow(secret).querySelector('.marker-private')!.textContent).to.equal('private to You');
+  });
+
+  it("reads an older client's private message out of its JSON, and leaves text that merely holds JSON as text", async () => {
+    meeting.addParticipant({ id: 'peer-bob', userId: 'user-bob', name: 'Bob' });
+    const legacy = await show(meeting, meeting.receive({ type: 'text', message: '{"target":["user-me","user-bob"],"message":"just us"}', userId: 'user-bob', displayName: 'Bob' }));
+    expect(legacy.hasAttribute('private')).to.equal(true);
+    expect(shadow(legacy).querySelector('.text')!.textContent).to.equal('just us');
+    expect(shadow(legacy).querySelector('.marker-private')!.textContent).to.equal('private to You');
+    const text = 'config: {"target":["x"],"message":"y"}';
+    const plain = await show(meeting, meeting.receive({ type: 'text', message: text, userId: 'user-bob', displayName: 'Bob' }));
+    expect(plain.hasAttribute('private')).to.equal(false);
+    expect(shadow(plain).querySelector('.text')!.textContent).to.equal(text);
+  });
+
+  it('shows the time of a grouped message when focus or the pointer is on it', async () => {
+    const element = await show(meeting, incoming(meeting, 'second of a group'));
+    element.grouped = true;
+    await element.updateComplete;
+    const time = shadow(element).querySelector<HTMLElement>('.side-time')!;
+    expect(getComputedStyle(time).visibility).to.equal('hidden');
+    await sendMouse({ type: 'move', position: [Math.round(element.getBoundingClientRect().left + 30), Math.round(element.getBoundingClientRect().top + 10)] });
+    expect(getComputedStyle(time).visibility).to.equal('visible');
+    await sendMouse({ type: 'move', position: [0, 0] });
   });
 });

@@ -6,25 +6,25 @@
 
 /** Every tag the kit's templates render (and the virtualizer's sizer `div`). */
 const TAGS = new Set([
-  'a', 'article', 'br', 'button', 'dialog', 'div', 'h2', 'header', 'img', 'input', 'label', 'li', 'option', 'p', 'path',
+  'a', 'article', 'br', 'button', 'circle', 'dialog', 'div', 'h2', 'header', 'img', 'input', 'label', 'li', 'option', 'p', 'path',
   'rtk-chat-composer', 'rtk-chat-message', 'section', 'select', 'slot', 'span', 'strong', 'svg', 'textarea', 'time', 'ul',
 ]);
 
 /** Every attribute the kit's templates set, plus what Lit, the virtualizer and reflection add. */
 const ATTRIBUTES = new Set([
   'accept', 'alt', 'aria-busy', 'aria-controls', 'aria-describedby', 'aria-disabled', 'aria-expanded', 'aria-haspopup',
-  'aria-hidden', 'aria-label', 'busy', 'class', 'collapsed', 'd', 'data-action', 'datetime', 'decoding', 'disabled', 'download',
+  'aria-hidden', 'aria-label', 'busy', 'class', 'collapsed', 'cx', 'cy', 'd', 'data-action', 'datetime', 'decoding', 'disabled', 'download',
   'exportparts', 'fill', 'grouped', 'height', 'hidden', 'highlighted', 'href', 'id', 'loading', 'message-id', 'multiple', 'name',
-  'open', 'own', 'part', 'pinned', 'placeholder', 'rel', 'role', 'rows', 'selected', 'src', 'stroke', 'stroke-linecap',
+  'open', 'own', 'part', 'pinned', 'placeholder', 'private', 'r', 'referrerpolicy', 'rel', 'role', 'rows', 'selected', 'src', 'stroke', 'stroke-linecap',
   'stroke-linejoin', 'stroke-width', 'style', 'tabindex', 'target', 'title', 'type', 'value', 'viewBox', 'virtualizer-sizer', 'width',
 ]);
 
 /** The class names in the kit's templates. User content must never become one. */
 const CLASSES = new Set([
-  'action', 'actions', 'attach', 'attachment', 'attachment-name', 'attachments', 'base', 'bubble', 'chevron', 'count', 'counter', 'day', 'dialog-bar', 'editor', 'editor-buttons', 'empty',
+  'action', 'actions', 'attach', 'attachment', 'attachment-name', 'attachments', 'base', 'bubble', 'chevron', 'close', 'confirm', 'count', 'counter', 'danger', 'day', 'dialog-bar', 'editor', 'editor-buttons', 'empty',
   'error', 'fallback', 'file', 'file-icon', 'file-name', 'file-size', 'filters', 'header', 'header-row', 'history-status', 'icon-button', 'image',
-  'image-button', 'item', 'list', 'list-wrap', 'marker-private', 'meta', 'new-messages', 'notice', 'over', 'private-badge', 'preview', 'primary', 'recipient',
-  'replace', 'row', 'select', 'send', 'sender', 'status', 'text', 'text-button', 'title', 'toggle', 'unpin', 'visually-hidden', 'warning',
+  'image-button', 'item', 'list', 'list-wrap', 'marker-private', 'meta', 'more', 'new-messages', 'notice', 'over', 'preview', 'primary', 'recipient',
+  'replace', 'row', 'select', 'send', 'sender', 'side-time', 'status', 'text', 'text-button', 'title', 'toggle', 'tools', 'unpin', 'visually-hidden', 'warning',
 ]);
 
 /** Attributes whose values are the kit's own words, never the user's: plain tokens only. */

@@ -57,6 +57,9 @@ describe('message actions, history and export when the SDK fails', () => {
     const remove = replace(meeting, 'deleteMessage', () => Promise.reject(sdkError('0500')));
     const element = await own('stay');
     buttonNamed(element, 'Delete')!.click();
+    await element.updateComplete;
+    // The confirmation's own Delete.
+    buttonNamed(element, 'Delete')!.click();
     await waitFor(() => alertOf(element) !== '', 'no error shown');
     expect(buttonNamed(element, 'Delete')!.disabled).to.equal(false);
     expect(remove.calls).to.have.length(1);

@@ -9,7 +9,7 @@ import { chatAbilities, messagesOfType, messagesOfUser, pinnedMessages } from '.
 import type { LocalMeeting } from '../../src/local-meeting/index.js';
 import { deepQueryAll, incoming, joinedMeeting, shadow, waitFor } from '../helpers.js';
 
-const TAGS = ['rtk-chat', 'rtk-chat-message', 'rtk-chat-composer', 'rtk-pinned-messages', 'rtk-chat-export-button'];
+const TAGS = ['rtk-chat', 'rtk-chat-message', 'rtk-chat-composer', 'rtk-pinned-messages', 'rtk-chat-export-button', 'rtk-chat-toggle', 'rtk-conversation-switcher'];
 
 function listeners(meeting: LocalMeeting): number[] {
   return [

@@ -179,6 +179,8 @@ export function defineChatScenarios(name: string, makeHarness: MakeHarness): voi
       const id = mine.getAttribute('message-id')!;
 
       buttonNamed(shadow(mine), 'Delete')!.click();
+      // Deleting asks first; the confirmation has its own Delete.
+      (await waitFor(() => shadow(mine).querySelector<HTMLButtonElement>('[data-action="confirm-delete"]'), 'no confirmation')).click();
       await waitFor(() => !renderedIds(chat).includes(id), 'the message stayed');
       expect(harness.meeting.chat.messages.some((message) => message.id === id)).to.equal(false);
     });
