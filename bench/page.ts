@@ -221,7 +221,7 @@ const bench = {
     await until(() => findMessage(element.shadowRoot, newest.id), timeoutMs, 'the newest message');
     const inDom = performance.now();
     const visibleAtOnce = visible();
-    // Where it was then, for the JSON: the virtualizer may place it by estimated sizes first.
+    // Where it was then, for the JSON: a virtualized list may place it by estimated sizes first.
     const placedAt = {
       list: element.shadowRoot?.querySelector('.list')?.getBoundingClientRect().toJSON() as DOMRect | undefined,
       message: findMessage(element.shadowRoot, newest.id)?.getBoundingClientRect().toJSON() as DOMRect | undefined,
@@ -236,7 +236,7 @@ const bench = {
     return { inDomMs: inDom - inserted, firstFrameMs: shown - inserted, visibleAtOnce, inViewFrameMs: inView - inserted, placedAt };
   },
 
-  /** Waits until the list stops changing (the virtualizer measures over a few frames). */
+  /** Waits until the list stops changing (a list may measure and page over a few frames). */
   async settle(count = 30) {
     await frames(count);
   },
