@@ -66,8 +66,8 @@ export default css`
     padding-bottom: calc(var(--_space) * 2);
     overscroll-behavior: contain;
   }
-  /* A short chat sits at the bottom, by the composer, as it will once it fills the list. */
-  .items {
+  /* The items (the list's only <div>): a short chat sits at the bottom, by the composer, as it will once it fills the list. */
+  .list > div {
     display: flex;
     flex-direction: column;
     justify-content: flex-end;

@@ -95,7 +95,7 @@ export class RtkChat extends KitElement {
   private readonly unseen = new ListUnseen(this, () => this.follow.following);
 
   @query('.list') private list?: HTMLElement;
-  @query('.items') private listItems?: HTMLElement;
+  @query('.list > div') private listItems?: HTMLElement;
   @query('[part="composer"]') private composer?: RtkChatComposer;
 
   @state() private highlightId = '';
@@ -228,7 +228,7 @@ export class RtkChat extends KitElement {
         <div part="list" class="list" role="log" aria-label=${strings.messagesLabel} tabindex="0" @rtk-message-deleted=${this.onDeleted}>
           <!-- First in the list: Tab from the list reaches it first. It shows over the list's bottom edge. -->
           ${this.unseen.render(strings.newMessages, this.onJump)}
-          <div class="items">${keyedItems(items, messageKey, (message, i) => listItem(context, message, all[start + i - 1]))}</div>
+          <div>${keyedItems(items, messageKey, (message, i) => listItem(context, message, all[start + i - 1]))}</div>
         </div>
         <div class="history-status" role="status">${this.source.history.renderStatus(strings, () => void this.loadOlder())}</div>
         ${this.source.items.length === 0

@@ -5,8 +5,9 @@ import { ListWindow } from './list-window.js';
 
 /** How close to the newest message (px) a user's scroll must end for the list to follow again. */
 const FOLLOW_SLACK = 32;
-/** Items rendered when the list opens, jumps or returns to the newest, before it measures. */
+/** Items rendered when the list opens, jumps or returns to the newest, before it measures: at least these, and enough to fill the page's height with short messages. */
 const FIRST_WINDOW = 12;
+const SHORT_ITEM_PX = 48;
 /** Items added at an edge at a time. */
 const PAGE = 10;
 /** Rendered content kept beyond each visible edge: half the view, at least this many px. */
@@ -87,7 +88,6 @@ export class ListFollowController<T> implements ReactiveController {
 
   /** Listeners come back with the scroller at the next update (see `hostUpdated`). */
   hostConnected(): void {}
-
   hostDisconnected(): void {
     this.detach();
     cancelAnimationFrame(this.frame);
@@ -133,7 +133,7 @@ export class ListFollowController<T> implements ReactiveController {
   followNewest(): void {
     this.anchor = undefined;
     this.sync();
-    if (!this.window.atEnd) this.window.showEnd(FIRST_WINDOW);
+    if (!this.window.atEnd) this.window.showEnd(firstWindow());
     this.setFollowing(true);
     this.moved = this.jumped = true;
     this.host.requestUpdate();
@@ -149,7 +149,7 @@ export class ListFollowController<T> implements ReactiveController {
     if (index < 0 || index >= items.length) return Promise.resolve();
     this.anchor = this.options.key(items[index], index);
     this.setFollowing(false);
-    this.window.showAround(index, FIRST_WINDOW / 2, FIRST_WINDOW / 2);
+    this.window.showAround(index, firstWindow() / 2, firstWindow() / 2);
     this.moved = true;
     // Whatever was measured belongs to the window left behind.
     this.placement = undefined;
@@ -162,7 +162,7 @@ export class ListFollowController<T> implements ReactiveController {
   private sync(): void {
     const items = this.options.items();
     if (items === this.window.items) return;
-    this.window.replace(items, this.following, FIRST_WINDOW);
+    this.window.replace(items, this.following, this.window.size === 0 ? firstWindow() : 1);
     this.schedule();
   }
 
@@ -344,3 +344,6 @@ export class ListFollowController<T> implements ReactiveController {
     return { key: this.options.key(items[at], start + at), top: topIn(scroller, children[at]) };
   }
 }
+
+/** How many items to render before anything is measured (see `FIRST_WINDOW`). */
+const firstWindow = (): number => Math.max(FIRST_WINDOW, Math.ceil(innerHeight / SHORT_ITEM_PX));
