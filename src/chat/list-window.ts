@@ -68,10 +68,10 @@ export class ListWindow<T> {
     this.start = Math.max(0, this.end - count);
   }
 
-  /** `before` items before `index` and `after` items from it on. */
+  /** `before` items before `index` and `after` items from it on (rounded up to whole items). */
   showAround(index: number, before: number, after: number): void {
-    this.start = Math.max(0, index - before);
-    this.end = Math.min(this.items.length, index + after);
+    this.start = Math.max(0, Math.floor(index - before));
+    this.end = Math.min(this.items.length, Math.ceil(index + after));
   }
 
   /** Renders up to `count` more items above. Returns how many it added. */

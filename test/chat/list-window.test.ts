@@ -51,6 +51,8 @@ describe('ListWindow', () => {
     expect(window.size).to.equal(1);
     window.showAround(15, 3, 3);
     expect(window.rendered).to.deep.equal(ids(12, 18));
+    window.showAround(15, 2.5, 2.5);
+    expect(window.rendered, 'whole items').to.deep.equal(ids(12, 18));
     window.trimEnd(100);
     expect(window.rendered).to.deep.equal(['m12']);
   });
