@@ -345,7 +345,7 @@ export type CustomElements = {
    * - **list** - The scrolling list of messages.
    * - **message** - Each `<rtk-chat-message>`; its own parts are exported as `message-base`, `message-bubble`, …
    * - **day** - The date separator between days.
-   * - **new-messages** - The "N new messages" button.
+   * - **new-messages** - The "N new messages" button. Tab from the list reaches it first; End in the list does what it does.
    * - **composer** - The `<rtk-chat-composer>` under the list; its parts are exported as `composer-base`, `recipient`, `input`, `send`, `attachments`, `notice`.
    * - **composer-base** - The composer's wrapper.
    * - **recipient** - The composer's "Send to" row.

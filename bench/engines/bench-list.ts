@@ -1,15 +1,16 @@
 /**
  * What the three list engines of the comparison share: the meeting subscription, the list of
- * messages, older pages put in front, and the item template of `<rtk-chat>` (a date separator and an
- * `<rtk-chat-message>`). Each engine only decides which items are in the DOM and where the list
+ * messages, older pages put in front, and `<rtk-chat>`'s own item template (a date separator and
+ * an `<rtk-chat-message>`). Each engine only decides which items are in the DOM and where the list
  * stands, so the figures compare the engines and nothing else.
  */
-import { css, type CSSResultGroup, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, type CSSResultGroup, html, LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { literal } from 'lit/static-html.js';
 
-import { continuesGroup, startsDay } from '../../src/chat/message-list.js';
-import { formatDay, messageTimeMs } from '../../src/format/format.js';
+import { listItem } from '../../src/chat/list-item.js';
 import type { ChatMeeting, ChatMessage, ChatUpdateEvent } from '../../src/meeting/contract.js';
+import { defaultStrings } from '../../src/strings/strings.js';
 
 export abstract class BenchList extends LitElement {
   static override styles: CSSResultGroup = css`
@@ -87,11 +88,9 @@ export abstract class BenchList extends LitElement {
     return html`<div class="item">${this.renderItemContent(message, index)}</div>`;
   }
 
-  /** What the item holds: a date separator where a day starts, and the message. */
+  /** What the item holds: `<rtk-chat>`'s own item template (a date separator, the message). */
   protected renderItemContent(message: ChatMessage, index: number) {
-    const previous = index > 0 ? this.items[index - 1] : undefined;
-    const time = messageTimeMs(message);
-    const day = time !== undefined && startsDay(previous, message);
-    return html`${day ? html`<div class="day" role="separator">${formatDay(time, 'en-US')}</div>` : nothing}<rtk-chat-message .message=${message} .meeting=${this.meeting} locale="en-US" ?grouped=${!day && continuesGroup(previous, message)}></rtk-chat-message>`;
+    const context = { tag: literal`rtk-chat-message`, meeting: this.meeting, strings: {}, i18n: defaultStrings, locale: 'en-US', highlightId: '' };
+    return listItem(context, message, index > 0 ? this.items[index - 1] : undefined);
   }
 }

@@ -4,7 +4,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { RtkChat } from '../../src/chat/chat.js';
 import type { LocalMeeting } from '../../src/local-meeting/index.js';
-import { countNodes, deepQueryAll, incoming, joinedMeeting, shadow, waitFor } from '../helpers.js';
+import { renderedMessage, shownIds } from '../hardening/support.js';
+import { countNodes, incoming, joinedMeeting, shadow, waitFor } from '../helpers.js';
 
 async function mount(meeting: LocalMeeting | undefined): Promise<RtkChat> {
   const element = await fixture<HTMLElement>(html`<div style="height: 600px; width: 420px"><rtk-chat .meeting=${meeting} locale="en-US"></rtk-chat></div>`);
@@ -22,13 +23,7 @@ function list(chat: RtkChat): HTMLElement {
   return shadow(chat).querySelector<HTMLElement>('[part="list"]')!;
 }
 
-function rendered(chat: RtkChat, id: string): HTMLElement | undefined {
-  return deepQueryAll<HTMLElement>(shadow(chat), 'rtk-chat-message').find((element) => element.getAttribute('message-id') === id);
-}
-
-function shownIds(chat: RtkChat): string[] {
-  return deepQueryAll(shadow(chat), 'rtk-chat-message').map((m) => m.getAttribute('message-id')!);
-}
+const rendered = renderedMessage;
 
 function wholeInView(chat: RtkChat, id: string): boolean {
   const element = rendered(chat, id);
