@@ -5,11 +5,19 @@
  * listener counts on the document, live instances) it measures itself around these calls.
  */
 import { toChatDumpBlob } from '../src/chat-dump/index.js';
+import { messageTimeMs } from '../src/format/format.js';
 import { defineChatElements } from '../src/index.js';
 import { createLocalMeeting, SEED_AUTHORS, type LocalMeeting, type LocalMeetingLogger } from '../src/local-meeting/index.js';
 import type { ChatMessage, ChatUpdateEvent } from '../src/meeting/contract.js';
+import type { BenchList } from './engines/bench-list.js';
+import { BenchTanstackList } from './engines/tanstack-list.js';
+import { BenchVirtualizerList } from './engines/virtualizer-list.js';
+import { BenchWindowList } from './engines/window-list.js';
 
 type Tag = 'rtk-chat' | 'rtk-chat-message' | 'rtk-pinned-messages' | 'rtk-chat-export-button';
+/** `<rtk-chat>`, or one of the list engines of the comparison (`bench/engines/`). */
+type ListTag = 'rtk-chat' | 'bench-virtualizer-list' | 'bench-tanstack-list' | 'bench-window-list';
+type MountedList = HTMLElement & { updateComplete: Promise<unknown> };
 
 interface Distribution {
   count: number;
@@ -20,6 +28,9 @@ interface Distribution {
 
 // package.json marks src/ free of side effects, so a bare `import '../src/index.js'` is dropped by the bundler.
 defineChatElements();
+customElements.define('bench-virtualizer-list', BenchVirtualizerList);
+customElements.define('bench-tanstack-list', BenchTanstackList);
+customElements.define('bench-window-list', BenchWindowList);
 
 const stage = document.getElementById('stage') as HTMLElement;
 
@@ -31,7 +42,7 @@ const logger: LocalMeetingLogger = {
 };
 
 let meeting: LocalMeeting | undefined;
-let chat: HTMLElementTagNameMap['rtk-chat'] | undefined;
+let chat: MountedList | undefined;
 /** Numbers the arriving messages' ids across calls. */
 let arrivalSerial = 0;
 /** When each message's `chatUpdate` was emitted; our listener is added before any element's. */
@@ -102,9 +113,22 @@ function countNodes(root: Node): { nodes: number; elements: number; shadowRoots:
   return totals;
 }
 
-/** The list `<rtk-chat>` renders; private, read only to check the burst arrived whole. */
-function listedItems(element: HTMLElement): ChatMessage[] {
-  return (element as unknown as { items: ChatMessage[] }).items;
+/** The messages a list holds: `<rtk-chat>`'s public `messages`, or a bench engine's `items`. */
+function listedItems(element: HTMLElement): readonly ChatMessage[] {
+  return (element as Partial<HTMLElementTagNameMap['rtk-chat']>).messages ?? (element as unknown as BenchList).items;
+}
+
+/** Whether the message `id` is rendered and wholly inside the visible box of `element`'s list. */
+function wholeInView(element: HTMLElement, id: string): boolean {
+  const list = element.shadowRoot?.querySelector('.list')?.getBoundingClientRect();
+  const box = findMessage(element.shadowRoot, id)?.getBoundingClientRect();
+  return Boolean(list && box && box.height > 0 && box.top >= list.top - 1 && box.bottom <= list.bottom + 1);
+}
+
+/** A list's jump: the engine's own, or `<rtk-chat>`'s public `scrollToMessage`. */
+async function jump(element: HTMLElement, index: number): Promise<void> {
+  if ('jumpTo' in element) await (element as unknown as BenchList).jumpTo(index);
+  else await (element as HTMLElementTagNameMap['rtk-chat']).scrollToMessage(listedItems(element)[index].id);
 }
 
 const stampUpdates = (event: ChatUpdateEvent): void => {
@@ -186,22 +210,18 @@ const bench = {
    * Inserts `<rtk-chat>`; resolves at the first frame that shows the newest message: once with
    * the message in the DOM, once with it also inside the list's visible box.
    */
-  async mountChat(timeoutMs: number) {
+  async mountChat(timeoutMs: number, tag: ListTag = 'rtk-chat') {
     const current = need(meeting, 'meeting');
     const newest = need(current.chat.messages.at(-1), 'message');
-    const element = document.createElement('rtk-chat');
+    const element = document.createElement(tag) as MountedList & { meeting?: LocalMeeting };
     element.meeting = current;
-    const visible = () => {
-      const list = element.shadowRoot?.querySelector('.list')?.getBoundingClientRect();
-      const box = findMessage(element.shadowRoot, newest.id)?.getBoundingClientRect();
-      return Boolean(list && box && box.height > 0 && box.top >= list.top - 1 && box.bottom <= list.bottom + 1);
-    };
+    const visible = () => wholeInView(element, newest.id);
     const inserted = performance.now();
     stage.append(element);
     await until(() => findMessage(element.shadowRoot, newest.id), timeoutMs, 'the newest message');
     const inDom = performance.now();
     const visibleAtOnce = visible();
-    // Where it was then, for the JSON: the virtualizer may place it by estimated sizes first.
+    // Where it was then, for the JSON: a virtualized list may place it by estimated sizes first.
     const placedAt = {
       list: element.shadowRoot?.querySelector('.list')?.getBoundingClientRect().toJSON() as DOMRect | undefined,
       message: findMessage(element.shadowRoot, newest.id)?.getBoundingClientRect().toJSON() as DOMRect | undefined,
@@ -216,7 +236,7 @@ const bench = {
     return { inDomMs: inDom - inserted, firstFrameMs: shown - inserted, visibleAtOnce, inViewFrameMs: inView - inserted, placedAt };
   },
 
-  /** Waits until the list stops changing (the virtualizer measures over a few frames). */
+  /** Waits until the list stops changing (a list may measure and page over a few frames). */
   async settle(count = 30) {
     await frames(count);
   },
@@ -246,11 +266,12 @@ const bench = {
   },
 
   /**
-   * `count` messages from others, one per frame, each from `meeting.receive` in its own rAF.
-   * Latency: from the `chatUpdate` emit to the message's `<rtk-chat-message>` in the DOM, and to
-   * the next frame after that.
+   * `count` messages from others, one every `everyFrames` frames, each from `meeting.receive` in its
+   * own rAF. Latency: from the `chatUpdate` emit to the message's `<rtk-chat-message>` in the DOM,
+   * and to the next frame after that. A message not in the DOM 30 frames after the last one was
+   * sent is counted as never rendered (`missing`).
    */
-  async arrivals(count: number, timeoutMs: number) {
+  async arrivals(count: number, timeoutMs: number, everyFrames = 1) {
     const current = need(meeting, 'meeting');
     const root = need(need(chat, 'mounted chat').shadowRoot ?? undefined, 'shadow root');
     const pending = new Set<string>();
@@ -269,18 +290,100 @@ const bench = {
     const started = performance.now();
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
-      await frame();
+      await frames(everyFrames);
       const id = `bench-arrival-${(arrivalSerial += 1)}`;
       ids.push(id);
       pending.add(id);
       current.receive({ id, userId: SEED_AUTHORS[i % SEED_AUTHORS.length].userId, message: `Arrival ${i}: are we still on for Friday?` });
     }
-    const end = performance.now() + timeoutMs;
-    while ((pending.size || shownAt.size < inDomAt.size) && performance.now() < end) await frame();
+    const sent = performance.now();
+    const end = sent + timeoutMs;
+    for (let grace = 0; (pending.size && grace < 30) || (shownAt.size < inDomAt.size && performance.now() < end); grace++) await frame();
     observer.disconnect();
     const toDom = ids.filter((id) => inDomAt.has(id)).map((id) => (inDomAt.get(id) as number) - (emittedAt.get(id) as number));
     const toFrame = ids.filter((id) => shownAt.has(id)).map((id) => (shownAt.get(id) as number) - (emittedAt.get(id) as number));
-    return { sent: count, missing: pending.size, ms: performance.now() - started, toDom: distribution(toDom), toFrame: distribution(toFrame) };
+    return { sent: count, missing: pending.size, ms: sent - started, toDom: distribution(toDom), toFrame: distribution(toFrame) };
+  },
+
+  /** Back to the newest message, following again (the engine's own, or `scrollToBottom`). */
+  async toNewest() {
+    const element = need(chat, 'mounted chat');
+    if ('toNewest' in element) (element as unknown as BenchList).toNewest();
+    else (element as HTMLElementTagNameMap['rtk-chat']).scrollToBottom();
+    await frames(10);
+  },
+
+  /** Whether the newest listed message is rendered and wholly inside the list's visible box. */
+  newestInView() {
+    const element = need(chat, 'mounted chat');
+    const newest = listedItems(element).at(-1);
+    return Boolean(newest && wholeInView(element, newest.id));
+  },
+
+  /**
+   * Jumps to the message at `index` (the engine's jump, or `scrollToMessage`), then lets `arrivals`
+   * messages arrive one per frame: the jump holds when the message stays where it was put.
+   */
+  async holdJump(index: number, arrivals: number) {
+    const element = need(chat, 'mounted chat');
+    const target = listedItems(element)[index];
+    await jump(element, index);
+    await frames(10);
+    const shownAfterJump = wholeInView(element, target.id);
+    const top = findMessage(element.shadowRoot, target.id)?.getBoundingClientRect().top;
+    for (let i = 0; i < arrivals; i++) {
+      await frame();
+      need(meeting, 'meeting').receive({ userId: SEED_AUTHORS[i % SEED_AUTHORS.length].userId, message: `While reading ${i}` });
+    }
+    await frames(10);
+    const after = findMessage(element.shadowRoot, target.id)?.getBoundingClientRect().top;
+    const moved = top === undefined || after === undefined ? Infinity : Math.abs(after - top);
+    return { shownAfterJump, heldInView: wholeInView(element, target.id), movedPx: moved, held: shownAfterJump && wholeInView(element, target.id) && moved < 2 };
+  },
+
+  /**
+   * The user at the top of the list (jumped to the first message, then a wheel turn), an older page
+   * of `count` put in front: what the user read stays where it was.
+   */
+  async olderPage(count: number) {
+    const element = need(chat, 'mounted chat') as unknown as BenchList;
+    const first = listedItems(element)[0];
+    await jump(element, 0);
+    await frames(10);
+    element.scroller?.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, bubbles: true }));
+    element.scroller?.scrollBy(0, -1);
+    await frames(5);
+    const top = findMessage(element.shadowRoot, first.id)?.getBoundingClientRect().top;
+    // Two days before: the first message keeps its date separator, so nothing above it changes size.
+    const time = (messageTimeMs(first) ?? Date.now()) - 2 * 86_400_000;
+    const older = Array.from(
+      { length: count },
+      (_, i) => ({ ...first, id: `bench-older-${(arrivalSerial += 1)}`, message: `Older ${i}`, time: new Date(time + i * 60_000), timeMs: time + i * 60_000 }) as ChatMessage,
+    );
+    await element.prependOlder(older);
+    await frames(10);
+    const after = findMessage(element.shadowRoot, first.id)?.getBoundingClientRect().top;
+    const moved = top === undefined || after === undefined ? Infinity : Math.abs(after - top);
+    return { movedPx: moved, kept: moved < 2 };
+  },
+
+  /** Jumps to `samples` messages spread over the whole list: how many were rendered and in view. */
+  async jumpAnywhere(samples: number) {
+    const element = need(chat, 'mounted chat');
+    const items = listedItems(element);
+    let reached = 0;
+    const failed: number[] = [];
+    for (let s = 0; s < samples; s++) {
+      const index = Math.round((s * (items.length - 1)) / (samples - 1));
+      await jump(element, index);
+      const ok = await until(() => wholeInView(element, items[index].id), 2000, 'the message jumped to').then(
+        () => true,
+        () => false,
+      );
+      if (ok) reached += 1;
+      else failed.push(index);
+    }
+    return { samples, reached, failed };
   },
 
   /** Adds simulated participants (the senders of the burst) and lets the panel re-render. */
@@ -311,7 +414,11 @@ const bench = {
       await nextTask();
     }
     const sentAt = performance.now();
-    await until(() => findMessage(element.shadowRoot, lastId), timeoutMs, 'the last burst message');
+    // An engine that stops following shows no last message: recorded, not thrown, to compare engines.
+    const lastShown = await until(() => findMessage(element.shadowRoot, lastId), timeoutMs, 'the last burst message').then(
+      () => true,
+      () => false,
+    );
     await frame();
     const shownAt = performance.now();
     const frameTimes = framesRecorder.stop();
@@ -339,6 +446,7 @@ const bench = {
       burstListed: burstIds.length,
       burstInOrder: inOrder,
       endsWithLast: ids.at(-1) === lastId,
+      lastShown,
       renderedMessages: element.shadowRoot?.querySelectorAll('rtk-chat-message').length ?? 0,
     };
   },

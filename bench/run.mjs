@@ -18,14 +18,16 @@ import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
-/** `--only=mount,export` runs just those sections (size, mount, stream, mount-remove, export). */
+/** `--only=mount,export` runs just those sections (size, engines, mount, stream, mount-remove, export). */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+/** `--reps=5`: how many times the engine comparison runs each engine (medians are reported). */
+const reps = Number(process.argv.find((arg) => arg.startsWith('--reps='))?.slice('--reps='.length)) || (quick ? 2 : 3);
 
 const CONFIG = quick
-  ? { counts: [1000, 10_000], arrivals: 60, burst: { total: 2000, senders: 100, chunkSize: 100 }, mounts: 100, exportCount: 10_000 }
-  : { counts: [1000, 10_000, 100_000], arrivals: 300, burst: { total: 10_000, senders: 500, chunkSize: 100 }, mounts: 1000, exportCount: 100_000 };
+  ? { counts: [1000, 10_000], arrivals: 120, isolated: 15, burst: { total: 2000, senders: 100, chunkSize: 100 }, mounts: 100, exportCount: 10_000 }
+  : { counts: [1000, 10_000, 100_000], arrivals: 1400, isolated: 40, burst: { total: 10_000, senders: 500, chunkSize: 100 }, mounts: 1000, exportCount: 100_000 };
 /** The whole run stops (and fails) past this. */
-const TIME_LIMIT_MS = 10 * 60_000;
+const TIME_LIMIT_MS = (10 + reps * 4) * 60_000;
 /** One page step (a mount, a burst, an export) gives up past this. */
 const STEP_TIMEOUT_MS = 60_000;
 const TAGS = ['rtk-chat', 'rtk-chat-message', 'rtk-pinned-messages', 'rtk-chat-export-button'];
@@ -336,6 +338,189 @@ async function sizes() {
   );
   note('"Every export" adds the chat-dump parser and the local meeting, which apps bundle only when they use them.');
   note('Legal comments kept at the end, as esbuild does by default when bundling.');
+  const vite = await viteSize("import 'rtk-chat-kit' (the elements, registered)", `import ${JSON.stringify(join(root, 'src/index.ts'))};`);
+  results.viteSize = vite;
+  table("The same with Vite (an app's production build: vite build, its default minifier); loaded at once, and lazily when used", ['bundle', 'minified B', 'gzip B', 'gzip KiB', 'lazy chunks', 'lazy gzip KiB'], [
+    [vite.entry, vite.minified, vite.gzip, fmt(kib(vite.gzip), 2), vite.lazyChunks, fmt(kib(vite.lazyGzip), 2)],
+  ]);
+}
+
+/** What an app's `vite build` ships for `source` (every dependency bundled, Lit's production build). */
+async function viteSize(label, source) {
+  const { build: viteBuild } = await import('vite');
+  const dir = mkdtempSync(join(tmpdir(), 'rtk-vite-size-'));
+  try {
+    writeFileSync(join(dir, 'entry.js'), source);
+    const output = await viteBuild({
+      configFile: false,
+      root: dir,
+      logLevel: 'silent',
+      mode: 'production',
+      build: { write: false, target: 'es2022', modulePreload: false, rollupOptions: { input: join(dir, 'entry.js') } },
+    });
+    const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((o) => o.type === 'chunk');
+    // What loads at once: the entry and what it imports statically; the rest loads when used.
+    const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+    const initial = new Set();
+    const visit = (chunk) => {
+      if (!chunk || initial.has(chunk)) return;
+      initial.add(chunk);
+      for (const name of chunk.imports) visit(byName.get(name));
+    };
+    for (const chunk of chunks) if (chunk.isEntry) visit(chunk);
+    const code = [...initial].map((chunk) => chunk.code).join('');
+    const lazy = chunks.filter((chunk) => !initial.has(chunk)).map((chunk) => chunk.code).join('');
+    return { entry: label, minified: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length, lazyChunks: chunks.length - initial.size, lazyGzip: lazy ? gzipSync(lazy, { level: 9 }).length : 0 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The list engines, side by side (bench/engines/): the same meeting, item template and steps.
+
+const ENGINES = [
+  {
+    tag: 'bench-virtualizer-list',
+    name: '(a) virtualizer',
+    title: '@lit-labs/virtualizer, tuned (flow layout, 300 px overhang, pin + settle loop)',
+    size: "export { virtualize } from '@lit-labs/virtualizer/virtualize.js'; export { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';",
+  },
+  {
+    tag: 'bench-tanstack-list',
+    name: '(b) tanstack',
+    title: "@tanstack/lit-virtual (virtual-core: anchorTo 'end', followOnAppend, measured items)",
+    size: "export { VirtualizerController } from '@tanstack/lit-virtual'; export { repeat } from 'lit/directives/repeat.js'; export { styleMap } from 'lit/directives/style-map.js';",
+  },
+  {
+    tag: 'bench-window-list',
+    name: '(c) window',
+    title: 'windowed list (src/chat/list-*): normal flow laid out and anchored by the browser, a paged window, the bottom kept while following',
+    size: "export { ListFollowController } from './src/chat/list-follow-controller.ts'; export { repeat } from 'lit/directives/repeat.js';",
+  },
+];
+
+const median = (values) => {
+  const sorted = values.filter((v) => typeof v === 'number' && !Number.isNaN(v)).sort((a, b) => a - b);
+  if (!sorted.length) return undefined;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** One run of one engine: three pages (10,000 messages; 100,000; 1,000 for the older page). */
+async function engineRun(engine, arrivalsCount, isolatedCount) {
+  const run = {};
+  {
+    const { cdp, call, close } = await openPage();
+    try {
+      await call('prepare', 10_000);
+      await call('warmUp');
+      run.open = await call('mountChat', STEP_TIMEOUT_MS, engine.tag);
+      await call('settle');
+      const before = await metrics(cdp);
+      run.arrivals = await call('arrivals', arrivalsCount, STEP_TIMEOUT_MS);
+      run.arrivalWork = work(before, await metrics(cdp));
+      run.follows = await call('newestInView');
+      run.isolated = await call('arrivals', isolatedCount, STEP_TIMEOUT_MS, 12);
+      run.hold = await call('holdJump', 5000, 30);
+      await call('toNewest');
+      const { total, senders, chunkSize } = CONFIG.burst;
+      await call('addParticipants', senders);
+      const burstBefore = await metrics(cdp);
+      run.burst = await call('burst', total, senders, chunkSize, 10_000);
+      run.burstWork = work(burstBefore, await metrics(cdp));
+      run.dom = await call('countDom');
+    } finally {
+      await close();
+    }
+  }
+  {
+    const { cdp, call, close } = await openPage();
+    try {
+      await call('prepare', 100_000);
+      await call('warmUp');
+      const before = await heap(cdp);
+      run.open100k = await call('mountChat', STEP_TIMEOUT_MS, engine.tag);
+      await call('settle');
+      const after = await heap(cdp);
+      run.heap100k = { js: after.js - before.js, embedder: after.embedder - before.embedder, nodes: after.nodes - before.nodes };
+      run.jumps = await call('jumpAnywhere', 10);
+    } finally {
+      await close();
+    }
+  }
+  {
+    const { call, close } = await openPage();
+    try {
+      await call('prepare', 1000);
+      await call('warmUp');
+      await call('mountChat', STEP_TIMEOUT_MS, engine.tag);
+      await call('settle');
+      run.older = await call('olderPage', 50);
+    } finally {
+      await close();
+    }
+  }
+  return run;
+}
+
+async function engines() {
+  const arrivalsCount = quick ? 120 : 600;
+  const isolatedCount = quick ? 15 : 30;
+  const baseline = await bundleSize('lit', "export { LitElement, html, css } from 'lit';");
+  const runs = new Map(ENGINES.map((engine) => [engine.tag, []]));
+  const sizes = new Map();
+  for (const engine of ENGINES) {
+    const size = await bundleSize(engine.name, `export { LitElement, html, css } from 'lit'; ${engine.size}`);
+    sizes.set(engine.tag, { minified: size.minified - baseline.minified, gzip: size.gzip - baseline.gzip });
+  }
+  // Engines take turns within each repetition, so a busy moment of the shared machine hits all alike.
+  for (let rep = 0; rep < reps; rep++) {
+    for (const engine of ENGINES) {
+      process.stdout.write(`\r  engines: run ${rep + 1}/${reps}, ${engine.name}…            `);
+      runs.get(engine.tag).push(await engineRun(engine, arrivalsCount, isolatedCount));
+    }
+  }
+  process.stdout.write('\r' + ' '.repeat(60) + '\r');
+  results.engines = ENGINES.map((engine) => ({ ...engine, size: sizes.get(engine.tag), runs: runs.get(engine.tag) }));
+
+  const column = (pick, digits = 1) => ENGINES.map((engine) => fmt(median(runs.get(engine.tag).map(pick)), digits));
+  const both = (a, b, digits = 1) => ENGINES.map((engine) => `${fmt(median(runs.get(engine.tag).map(a)), digits)} / ${fmt(median(runs.get(engine.tag).map(b)), digits)}`);
+  const all = (pick) => ENGINES.map((engine) => {
+    const values = runs.get(engine.tag).map(pick);
+    return `${values.filter(Boolean).length}/${values.length}`;
+  });
+  const { total, senders } = CONFIG.burst;
+  table(
+    `List engines side by side: medians of ${reps} runs each (engines interleaved), the same item template, headless Chromium`,
+    ['figure', ...ENGINES.map((e) => e.name)],
+    [
+      ['open at 10,000: frame with the newest in view (ms)', ...column((r) => r.open.inViewFrameMs)],
+      [`${arrivalsCount} arrivals at 10,000, one a frame: to DOM p50 / p95 (ms)`, ...both((r) => r.arrivals.toDom.median, (r) => r.arrivals.toDom.p95)],
+      ['  … to the next frame p50 / p95 (ms)', ...both((r) => r.arrivals.toFrame.median, (r) => r.arrivals.toFrame.p95)],
+      [`  … never in the DOM (of ${arrivalsCount})`, ...column((r) => r.arrivals.missing, 0)],
+      ['  … main thread per message: task / style+layout (ms)', ...both((r) => r.arrivalWork.task / arrivalsCount, (r) => (r.arrivalWork.style + r.arrivalWork.layout) / arrivalsCount, 2)],
+      [`isolated message (${isolatedCount}, 12 frames apart): to DOM p95 / next frame p95 (ms)`, ...both((r) => r.isolated.toDom.p95, (r) => r.isolated.toFrame.p95)],
+      [`burst of ${fmt(total)} from ${senders}: frame interval p95 / max (ms)`, ...both((r) => r.burst.frameInterval.p95, (r) => r.burst.frameInterval.max)],
+      ['  … long tasks (>50 ms): count / max ms', ...both((r) => r.burst.longTasks.count, (r) => r.burst.longTasks.max, 0)],
+      ['  … main thread per message: task (ms)', ...column((r) => r.burstWork.task / total, 3)],
+      ['  … list complete, each once, in order', ...all((r) => r.burst.listedAfter === r.burst.expected && r.burst.uniqueIds && r.burst.burstInOrder && r.burst.endsWithLast)],
+      ['  … the last one shown (within 10 s)', ...all((r) => r.burst.lastShown)],
+      ['  … nodes in the list element after', ...column((r) => r.dom.chat.nodes, 0)],
+      ['open at 100,000: frame with the newest in view (ms)', ...column((r) => r.open100k.inViewFrameMs)],
+      ['JS heap added by mounting at 100,000 (MiB)', ...column((r) => r.heap100k.js / KiB / KiB, 2)],
+      ['  … Blink (DOM) heap added (MiB)', ...column((r) => r.heap100k.embedder / KiB / KiB, 2)],
+      ['engine code, min+gzip over Lit alone (KiB)', ...ENGINES.map((e) => fmt(kib(sizes.get(e.tag).gzip), 2))],
+      ['follows the newest message (runs)', ...all((r) => r.follows)],
+      ['holds a jump while 30 arrive (runs)', ...all((r) => r.hold.held)],
+      ['keeps the reading position when an older page of 50 loads (runs)', ...all((r) => r.older.kept)],
+      ['  … moved by (px, median)', ...column((r) => r.older.movedPx, 0)],
+      ['jump to any of 100,000: in view (of 10 spread, median)', ...column((r) => r.jumps.reached, 0)],
+    ],
+  );
+  for (const engine of ENGINES) note(`${engine.name}: ${engine.title}`);
+  note('Each engine renders what <rtk-chat> renders per message (a date separator and an <rtk-chat-message>), from the same local meeting.');
+  note('"never in the DOM": not seen by a MutationObserver within 30 frames of the last arrival. "engine code": gzip of Lit + the engine, minus Lit alone.');
 }
 
 async function mounting() {
@@ -417,7 +602,7 @@ async function streaming() {
     await call('settle');
 
     const idleBefore = await metrics(cdp);
-    const idle = await call('idleFrames', CONFIG.arrivals);
+    const idle = await call('idleFrames', Math.min(CONFIG.arrivals, 300));
     const idleWork = work(idleBefore, await metrics(cdp));
 
     const arrivalsBefore = await metrics(cdp);
@@ -435,7 +620,17 @@ async function streaming() {
         ['to the next frame', arrivals.toFrame.median, arrivals.toFrame.p95, arrivals.toFrame.max, arrivals.toFrame.count],
       ],
     );
-    if (arrivals.missing) note(`${arrivals.missing} messages never reached the DOM within ${STEP_TIMEOUT_MS / 1000} s.`);
+    note(`Never in the DOM: ${arrivals.missing} of ${CONFIG.arrivals} (not seen by a MutationObserver within 30 frames of the last arrival).`);
+    const isolated = await call('arrivals', CONFIG.isolated, STEP_TIMEOUT_MS, 12);
+    results.isolated = isolated;
+    table(
+      `<rtk-chat> with ${fmt(count)} messages: ${CONFIG.isolated} isolated messages, 12 frames apart`,
+      ['latency from chatUpdate', 'median ms', 'p95 ms', 'max ms', 'messages'],
+      [
+        ['to <rtk-chat-message> in DOM', isolated.toDom.median, isolated.toDom.p95, isolated.toDom.max, isolated.toDom.count],
+        ['to the next frame', isolated.toFrame.median, isolated.toFrame.p95, isolated.toFrame.max, isolated.toFrame.count],
+      ],
+    );
     table(
       'Main-thread work per arriving message (CDP Performance.getMetrics deltas ÷ messages; "net" subtracts an idle run of as many frames)',
       ['', 'task ms', 'script ms', 'layout ms', 'style ms'],
@@ -470,7 +665,7 @@ async function streaming() {
         ['chat.messages after', fmt(burst.chatMessages)],
         ['every id once', fmt(burst.uniqueIds)],
         ['burst messages listed, in order', `${fmt(burst.burstListed)}, ${fmt(burst.burstInOrder)}`],
-        ['list ends with the last one', fmt(burst.endsWithLast)],
+        ['list ends with the last one, shown', `${fmt(burst.endsWithLast)}, ${fmt(burst.lastShown)}`],
         ['<rtk-chat-message> in DOM after / nodes in chat', `${fmt(dom.renderedMessages)} / ${fmt(dom.chat.nodes)}`],
         ['<option>s in chat (participant pickers)', fmt(dom.options)],
       ],
@@ -561,6 +756,36 @@ async function exporting() {
   } finally {
     await close();
   }
+}
+
+/** The issue's targets (issue 17), each against the figure this run measured for `<rtk-chat>`. */
+function targets() {
+  const rows = [];
+  const add = (figure, value, target, met, digits = 1) => rows.push([figure, typeof value === 'number' ? fmt(value, digits) : value ?? '–', target, met === undefined ? '–' : met ? 'yes' : 'NO']);
+  const a = results.arrivals;
+  if (a) {
+    add(`arrivals at 10,000, one a frame: to DOM p50 / p95 (ms)`, `${fmt(a.toDom.median)} / ${fmt(a.toDom.p95)}`, 'p95 ≤ 34', a.toDom.p95 <= 34);
+    add(`  … never in the DOM (of ${fmt(a.sent)})`, a.missing, '0', a.missing === 0, 0);
+    add('  … main thread per message: task / style+layout (ms)', `${fmt(a.work.task / a.sent, 2)} / ${fmt((a.work.style + a.work.layout) / a.sent, 2)}`, 'task ≤ 2', a.work.task / a.sent <= 2);
+  }
+  const i = results.isolated;
+  if (i) add('isolated message: to DOM p95 (ms)', i.toDom.p95, '≤ 17', i.toDom.p95 <= 17);
+  const b = results.burst;
+  if (b) {
+    add(`burst of ${fmt(b.total)} from ${b.senders}: longest frame (ms)`, b.frameInterval.max, '< 50', b.frameInterval.max < 50);
+    const complete = b.listedAfter === b.expected && b.uniqueIds && b.burstInOrder && b.endsWithLast;
+    add('  … the list complete, each once, in order', complete ? 'yes' : 'NO', 'yes', complete);
+  }
+  const size = results.viteSize ?? results.sizes?.[0];
+  if (size) add(`import 'rtk-chat-kit', min+gzip, ${results.viteSize ? 'Vite' : 'esbuild'} (KiB)`, kib(size.gzip), '≤ 25', kib(size.gzip) <= 25, 2);
+  const largest = results.mount?.at(-1);
+  if (largest) {
+    const added = (largest.heap.after.js - largest.heap.before.js) / KiB / KiB;
+    add(`JS heap added by mounting at ${fmt(largest.count)} (MiB)`, added, '≤ 1', added <= 1, 2);
+  }
+  if (!rows.length) return;
+  results.targets = rows;
+  table("The issue's targets for <rtk-chat> (this run; times vary with the machine's load)", ['figure', 'measured', 'target', 'met'], rows);
 }
 
 /** Self time by function in a CPU profile (minified, but method names survive), top `n`. */
@@ -681,6 +906,7 @@ async function main() {
     console.log(`rtk-chat-kit bench${quick ? ' (--quick)' : ''}`);
     await machine();
     await section('size', sizes);
+    await section('engines', engines);
     await section('mount', mounting);
     await section('stream', streaming);
     await section('mount-remove', mountRemove);
@@ -691,6 +917,7 @@ async function main() {
     server.close();
     rmSync(siteDir, { recursive: true, force: true });
   }
+  targets();
   results.pageMessages = [...new Set(pageMessages)].slice(0, 50);
   if (results.pageMessages.length) {
     console.log('\nThe page logged:');

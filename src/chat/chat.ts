@@ -1,40 +1,35 @@
 import { ContextProvider } from '@lit/context';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { literal, type StaticValue } from 'lit/static-html.js';
 
-import type { RtkMessageSelectEvent } from '../events/message-select.js';
-import { formatDay, messageTimeMs } from '../format/format.js';
-import { chatMessages, isOwnMessage, joinedParticipants } from '../meeting/chat-queries.js';
-import { meetingContext } from '../meeting/context.js';
-import type { ChatMessage, ChatUpdateEvent, MeetingParticipant } from '../meeting/contract.js';
-import { MeetingController } from '../meeting/meeting-controller.js';
 import { KitElement } from '../base/kit-element.js';
-import type { ChatStrings } from '../strings/strings.js';
-import { ChatLayout } from './chat-layout.js';
-import styles from './chat.styles.js';
-import { OlderHistory } from './older-history.js';
-import { participantPicker } from '../chat-composer/participant-picker.js';
 import type { RtkChatComposer } from '../chat-composer/chat-composer.js';
-import { buildList, continuesGroup, matches, messageKey, startsDay } from './message-list.js';
+import { EVERYONE } from '../conversations/conversations.js';
+import type { RenderCustom } from '../custom-message/custom-message-part.js';
+import type { RtkMessageReplyEvent } from '../events/message-reply.js';
+import type { RtkMessageSelectEvent } from '../events/message-select.js';
+import { displayName, type MediaPolicy } from '../format/format.js';
+import { ChatAttention } from './chat-attention.js';
+import { isOwnMessage, joinedParticipants } from '../meeting/chat-queries.js';
+import { meetingContext } from '../meeting/context.js';
+import type { ChatMessage, ChatUpdateEvent } from '../meeting/contract.js';
+import { MeetingController } from '../meeting/meeting-controller.js';
+import styles from './chat.styles.js';
+import { renderChatComposer, renderChatHeader, type HeaderPanel } from './chat-parts.js';
+import { ListFollowController } from './list-follow-controller.js';
+import { listItem } from './list-item.js';
+import { keyedItems } from './list-keyed.js';
+import { ListSource } from './list-source.js';
+import { ListUnseen } from './list-unseen.js';
+import { messageKey } from './message-list.js';
 
-const MESSAGE_PARTS = 'base:message-base,header:message-header,bubble:message-bubble,meta:message-meta,actions:message-actions,image:message-image,file:message-file';
 const HIGHLIGHT_MS = 2500;
-const USER_SCROLL_MS = 1000;
-const SETTLE_FRAMES = 6;
-const SETTLE_REPINS = 5;
-const TYPES = ['text', 'image', 'file'] as const;
-const SCROLL_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
-
-/** Where the virtualizer frames an item: the newest at the end, a jumped-to one in the centre. */
-type PinOptions = { index: number; block: ScrollLogicalPosition };
 
 /**
- * The whole chat panel of a RealtimeKit meeting: a virtualized list that stays fast with any
- * history, a composer with attachments and drafts, private messages, filters, and the actions
- * on each message. It shares its meeting with the elements inside it.
+ * The whole chat panel of a RealtimeKit meeting: a list that stays fast with any history (it
+ * renders a window of it), a composer with attachments and drafts, private messages, filters, and
+ * the actions on each message. It shares its meeting with the elements inside it.
  *
  * @summary The chat panel of a meeting.
  * @tagname rtk-chat
@@ -47,7 +42,7 @@ type PinOptions = { index: number; block: ScrollLogicalPosition };
  * @csspart list - The scrolling list of messages.
  * @csspart message - Each `<rtk-chat-message>`; its own parts are exported as `message-base`, `message-bubble`, …
  * @csspart day - The date separator between days.
- * @csspart new-messages - The "N new messages" button.
+ * @csspart new-messages - The "N new messages" button. Tab from the list reaches it first; End in the list does what it does.
  * @csspart composer - The `<rtk-chat-composer>` under the list; its parts are exported as `composer-base`, `recipient`, `input`, `send`, `attachments`, `notice`.
  * @csspart composer-base - The composer's wrapper.
  * @csspart recipient - The composer's "Send to" row.
@@ -55,6 +50,10 @@ type PinOptions = { index: number; block: ScrollLogicalPosition };
  * @csspart send - The send button.
  * @csspart attachments - The files waiting to be sent.
  * @csspart notice - The line shown instead of the composer to someone who may not send.
+ * @csspart replying - What the next message replies to.
+ * @csspart emoji-dialog - The emoji picker's dialog.
+ * @csspart new-divider - The "New" line above the first unread message.
+ * @csspart conversations - The conversation switcher.
  *
  * @cssprop [--rtk-font-family=ui-sans-serif, system-ui, sans-serif] - The font of the kit.
  * @cssprop [--rtk-font-size=0.9375rem] - The base font size.
@@ -82,6 +81,9 @@ type PinOptions = { index: number; block: ScrollLogicalPosition };
  * @fires {RtkMessageDeleteEvent} rtk-message-delete - Before a message is deleted; cancelable.
  * @fires {RtkMessageDeletedEvent} rtk-message-deleted - When the SDK accepted a deletion.
  * @fires {RtkMessagePinEvent} rtk-message-pin - Before a message is pinned or unpinned; cancelable.
+ * @fires {RtkUnreadChangeEvent} rtk-unread-change - When `unreadCount` or `mentionCount` changed.
+ * @fires {RtkMentionEvent} rtk-mention - When a message that mentions the local user arrives.
+ * @fires {RtkMessageReplyEvent} rtk-message-reply - When the user chose Reply on a message.
  */
 export class RtkChat extends KitElement {
   static override styles = [KitElement.styles, styles];
@@ -92,32 +94,59 @@ export class RtkChat extends KitElement {
   /** The tag of the composer; set when the kit is registered under other names. */
   static composerTag: StaticValue = literal`rtk-chat-composer`;
 
+  /** The tag of the conversation switcher; set when the kit is registered under other names. */
+  static switcherTag: StaticValue = literal`rtk-conversation-switcher`;
+
   private readonly provider = new ContextProvider(this, { context: meetingContext });
-  private readonly history = new OlderHistory(this, () => this.activeMeeting);
+  private readonly source = new ListSource(this, () => this.activeMeeting, () => this.filter);
+  private readonly follow = new ListFollowController<ChatMessage>(this, {
+    items: () => this.source.items,
+    key: messageKey,
+    scroller: () => this.list,
+    content: () => this.listItems,
+    onReachStart: () => void this.loadOlder(),
+    onFollowingChange: (following) => following && this.unseen.seen(),
+  });
+  private readonly unseen = new ListUnseen(this, () => this.follow.following);
+  private readonly attention = new ChatAttention(this, {
+    meeting: () => this.activeMeeting,
+    conversation: () => this.conversation,
+    list: () => this.list,
+    strings: () => this.i18n,
+  });
+
   @query('.list') private list?: HTMLElement;
+  @query('.list > div') private listItems?: HTMLElement;
   @query('[part="composer"]') private composer?: RtkChatComposer;
 
-  @state() private items: ChatMessage[] = [];
-  @state() private pin: PinOptions | null = null;
-  @state() private newCount = 0;
   @state() private highlightId = '';
   /** Whether the sender filter is in use: only then does it hold every option (see `participantPicker`). */
   @state() private senderPickerOpen = false;
+  /** Which header panel is open: the filters or the conversations (one control each, folded away). */
+  @state() private headerPanel: HeaderPanel = '';
 
-  /** The ids in `items`, to tell a repeated add from a new one. */
-  private ids = new Set<string>();
-  /** When the user last scrolled by hand: only then may the virtualizer let go of the newest message. */
-  private userScrolledAt = -Infinity;
-  private stuck = true;
-  private firstVisible = 0;
   private highlightTimer: ReturnType<typeof setTimeout> | undefined;
-  private settleFrame = 0;
 
   /** Shows only the messages of this user id. */
   @property({ attribute: 'filter-user-id', reflect: true }) filterUserId: string | undefined;
 
   /** Shows only messages of this type. */
   @property({ attribute: 'filter-type', reflect: true }) filterType: 'text' | 'image' | 'file' | undefined;
+
+  /** The conversation shown: `everyone`, or the user id of the person the private messages are with. */
+  @property({ reflect: true }) conversation = EVERYONE;
+
+  /** Which images load by themselves: `auto`, `click` or `trusted` (see `<rtk-chat-message>` and SECURITY.md). */
+  @property({ attribute: 'media-policy' }) mediaPolicy: MediaPolicy = 'auto';
+
+  /** Origins whose images load by themselves under `media-policy="trusted"`, space-separated. */
+  @property({ attribute: 'trusted-media-origins' }) trustedMediaOrigins = '';
+
+  /** Hides the senders' avatars. */
+  @property({ type: Boolean, attribute: 'hide-avatars' }) hideAvatars = false;
+
+  /** Renders custom messages the app's way: return a template, or `undefined` for the kit's rendering. */
+  @property({ attribute: false }) renderCustom: RenderCustom | undefined;
 
   /** Hides the filter controls (the attributes still apply). */
   @property({ type: Boolean, attribute: 'hide-filters' }) hideFilters = false;
@@ -126,9 +155,12 @@ export class RtkChat extends KitElement {
     super();
     new MeetingController(this, () => this.activeMeeting, {
       chatUpdate: (event) => this.onChatUpdate(event),
-      pin: () => this.rebuild(),
-      joined: () => this.rebuild(),
-      meetingChanged: () => this.reset(),
+      pin: () => this.source.rebuild(),
+      joined: () => this.source.rebuild(),
+      meetingChanged: () => {
+        this.source.reset();
+        this.scrollToBottom();
+      },
     });
   }
 
@@ -137,128 +169,59 @@ export class RtkChat extends KitElement {
     document.addEventListener('rtk-message-select', this.onSelect);
   }
 
+  /** Unread messages of the meeting: arrived while the panel was hidden, scrolled away or in a background tab. */
+  get unreadCount(): number {
+    return this.attention.unread.unreadCount;
+  }
+
+  /** Unread messages that mention the local user. */
+  get mentionCount(): number {
+    return this.attention.unread.mentionCount;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('rtk-message-select', this.onSelect);
     clearTimeout(this.highlightTimer);
-    cancelAnimationFrame(this.settleFrame);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.provider.setValue(this.activeMeeting);
-    if (changed.has('filterUserId') || changed.has('filterType')) this.rebuild();
-  }
-
-  // Here rather than in willUpdate: the meeting controller builds the list after willUpdate.
-  protected override update(changed: PropertyValues<this>): void {
-    if (this.stuck && this.items.length > 0) {
-      const last = this.items.length - 1;
-      if (this.pin?.index !== last || this.pin.block !== 'end') this.pin = { index: last, block: 'end' };
-    }
-    super.update(changed);
-  }
-
-  protected override updated(): void {
-    if (this.stuck) this.settleAtBottom(SETTLE_FRAMES, SETTLE_REPINS);
-  }
-
-  /**
-   * The virtualizer places the newest message from estimated sizes, measures, and does not always
-   * place it again: for a few frames, pin it again while the list does not reach its end.
-   */
-  private settleAtBottom(frames: number, repins: number): void {
-    cancelAnimationFrame(this.settleFrame);
-    this.settleFrame = requestAnimationFrame(() => {
-      const list = this.list;
-      if (!list || !this.stuck || !this.pin) return;
-      if (list.scrollHeight - list.scrollTop - list.clientHeight > 24 && repins > 0) {
-        this.pin = { ...this.pin };
-        void this.updateComplete.then(() => this.settleAtBottom(frames, repins - 1));
-      } else if (frames > 0) {
-        this.settleAtBottom(frames - 1, repins);
-      }
-    });
+    if (changed.has('filterUserId') || changed.has('filterType') || changed.has('conversation')) this.source.rebuild();
   }
 
   private get filter() {
-    return { userId: this.filterUserId || undefined, type: this.filterType || undefined };
-  }
-
-  private get participants(): MeetingParticipant[] {
-    return joinedParticipants(this.activeMeeting);
-  }
-
-  private reset(): void {
-    this.history.reset();
-    this.newCount = 0;
-    this.stuck = true;
-    this.rebuild();
-  }
-
-  private rebuild(): void {
-    this.items = buildList(this.activeMeeting?.chat, this.history.messages, this.filter);
-    this.ids = new Set(this.items.map((item) => item.id));
+    const selfUserId = this.activeMeeting?.self?.userId;
+    return { userId: this.filterUserId || undefined, type: this.filterType || undefined, conversation: this.conversation || EVERYONE, selfUserId };
   }
 
   private onChatUpdate(event: ChatUpdateEvent): void {
-    const message = event.message;
-    if (event.action !== 'add') {
-      this.rebuild();
+    const added = this.source.apply(event);
+    if (!added) return;
+    if (isOwnMessage(this.activeMeeting, added)) {
+      this.scrollToBottom();
       return;
     }
-    if (this.ids.has(message.id) || !matches(message, this.filter) || chatMessages(this.activeMeeting?.chat).at(-1) !== message) {
-      this.rebuild();
-    } else {
-      this.items = [...this.items, message];
-      this.ids.add(message.id);
-    }
-    if (isOwnMessage(this.activeMeeting, message)) this.scrollToBottom();
-    else if (!this.stuck) this.newCount += 1;
+    this.unseen.arrived();
+    this.attention.arrived(added);
   }
 
-  private onScroll = (): void => {
-    const list = this.list;
-    if (!list) return;
-    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 48;
-    // While a jump is held (a pin not at the end), the list's own correcting scrolls may pass the
-    // bottom: only the user's scrolling, which releases the pin, re-attaches it.
-    if (atBottom && !this.stuck && this.pin === null) {
-      this.stuck = true;
-      this.newCount = 0;
-      this.requestUpdate();
-    }
-    if (list.scrollTop < 200) void this.loadOlder();
+  /** Reply on a message puts it in the composer as what the next message replies to. */
+  private onReply = (event: RtkMessageReplyEvent): void => {
+    if (!this.composer) return;
+    this.composer.replyTo = event.detail.message;
+    void this.composer.updateComplete.then(() => this.composer?.focus());
   };
 
-  private onUnpinned = (): void => {
-    // The virtualizer also lets go on scrolls of its own (seen during bursts of messages): without
-    // the user's hand on the list, the newest message stays followed.
-    if (this.stuck && performance.now() - this.userScrolledAt > USER_SCROLL_MS) {
-      this.pin = this.pin && { ...this.pin };
-      return;
-    }
-    this.release();
+  private onConversation = (event: CustomEvent<{ conversation: string }> | Event): void => {
+    this.conversation = (event as CustomEvent<{ conversation: string }>).detail.conversation;
+    this.headerPanel = '';
   };
 
-  private release(): void {
-    this.stuck = false;
-    this.pin = null;
+  /** The person the conversation is with, while they are in the meeting. */
+  private get partner() {
+    return this.conversation === EVERYONE ? undefined : joinedParticipants(this.activeMeeting).find((person) => person.userId === this.conversation);
   }
-
-  // While pinned, the virtualizer puts the list back at the pinned message on every reflow; it
-  // lets go on scrolls it sees as the user's, which misses some. These are unmistakably the user's.
-  private onScrollIntent = (event: Event): void => {
-    const list = this.list;
-    const upward = event instanceof WheelEvent ? event.deltaY < 0 : event instanceof KeyboardEvent ? SCROLL_KEYS.has(event.key) : true;
-    const onScrollbar = event instanceof PointerEvent ? list !== undefined && event.offsetX > list.clientWidth : true;
-    if (!upward || !onScrollbar) return;
-    this.userScrolledAt = performance.now();
-    if (this.pin) this.release();
-  };
-
-  private onVisibility = (event: Event): void => {
-    this.firstVisible = (event as Event & { first: number }).first;
-  };
 
   private onSelect = (event: RtkMessageSelectEvent): void => {
     const { message, meeting } = event.detail;
@@ -267,27 +230,19 @@ export class RtkChat extends KitElement {
   };
 
   /** Loads a page of older messages, keeping what the user reads in place. Resolves to how many it brought. */
-  async loadOlder(): Promise<number> {
-    const before = this.items.length;
-    const fetched = await this.history.loadPage();
-    if (fetched === 0) return 0;
-    this.rebuild();
-    const added = this.items.length - before;
-    if (added > 0 && !this.stuck) this.pin = { index: this.firstVisible + added, block: 'start' };
-    return fetched;
+  loadOlder(): Promise<number> {
+    return this.source.loadOlder();
   }
 
   /** The messages the list shows, in order: after the filters, older pages included. */
   get messages(): readonly ChatMessage[] {
-    return this.items;
+    return this.source.items;
   }
 
   /** Scrolls to the newest message and follows new ones again. */
   scrollToBottom(): void {
-    this.stuck = true;
-    this.newCount = 0;
-    this.pin = null;
-    this.requestUpdate();
+    this.unseen.clear();
+    this.follow.followNewest();
   }
 
   /**
@@ -295,24 +250,17 @@ export class RtkChat extends KitElement {
    * pages where needed. Resolves to whether the message was found.
    */
   async scrollToMessage(id: string): Promise<boolean> {
-    let index = this.items.findIndex((m) => m.id === id);
-    if (index < 0 && (this.filterUserId || this.filterType)) {
+    if (this.source.items.every((m) => m.id !== id) && (this.filterUserId || this.filterType)) {
       this.filterUserId = undefined;
       this.filterType = undefined;
-      this.rebuild();
-      index = this.items.findIndex((m) => m.id === id);
+      this.source.rebuild();
     }
-    while (index < 0 && this.history.available) {
-      if ((await this.loadOlder()) === 0) break;
-      index = this.items.findIndex((m) => m.id === id);
-    }
+    const index = await this.source.find(id);
     if (index < 0) return false;
-    this.stuck = false;
-    this.pin = { index, block: 'center' };
     this.highlightId = id;
     clearTimeout(this.highlightTimer);
     this.highlightTimer = setTimeout(() => (this.highlightId = ''), HIGHLIGHT_MS);
-    await this.updateComplete;
+    await this.follow.reveal(index);
     return true;
   }
 
@@ -329,127 +277,70 @@ export class RtkChat extends KitElement {
     if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
   }
 
+  /** Back to the newest message; focus goes to the list, not to the page the button leaves. */
+  private onJump = (): void => {
+    this.scrollToBottom();
+    this.list?.focus({ preventScroll: true });
+  };
+
   private onDeleted = (): void => {
     void this.updateComplete.then(() => this.composer?.focus());
   };
 
   protected override render() {
     const strings = this.i18n;
+    const { items, start } = this.follow.view();
+    const all = this.source.items;
+    const tag = (this.constructor as typeof RtkChat).messageTag;
+    // `message: this`: the chat passes its media policy, avatars and custom rendering on to each message.
+    const context = { tag, meeting: this.activeMeeting, strings: this.strings, i18n: strings, locale: this.locale, highlightId: this.highlightId, dividerId: this.attention.seen.divider ?? '', message: this };
     return html`<section part="base" class="base" aria-label=${strings.chatLabel} @dragover=${this.onDragOver} @drop=${this.onDrop}>
       ${this.renderHeader()}
       <div class="list-wrap">
-        <div
-          part="list"
-          class="list"
-          role="log"
-          aria-label=${strings.messagesLabel}
-          tabindex="0"
-          @scroll=${this.onScroll}
-          @wheel=${this.onScrollIntent}
-          @touchmove=${this.onScrollIntent}
-          @keydown=${this.onScrollIntent}
-          @pointerdown=${this.onScrollIntent}
-          @unpinned=${this.onUnpinned}
-          @visibilityChanged=${this.onVisibility}
-          @rtk-message-deleted=${this.onDeleted}
-        >
-          <!-- Only the virtualizer's items in here: it takes every child element for one. -->
-          ${guard([this.items, this.pin, this.highlightId, this.activeMeeting, this.strings, this.locale], () =>
-            virtualize({
-              items: this.items,
-              scroller: true,
-              keyFunction: messageKey,
-              renderItem: (message: ChatMessage | undefined, index: number) => this.renderItem(message, index),
-              layout: this.layoutConfig,
-            }),
-          )}
+        <div part="list" class="list" role="log" aria-label=${strings.messagesLabel} tabindex="0" @rtk-message-deleted=${this.onDeleted} @rtk-message-reply=${this.onReply}>
+          <!-- First in the list: Tab from the list reaches it first. It shows over the list's bottom edge. -->
+          ${this.unseen.render(strings.newMessages, this.onJump)}
+          <div>${keyedItems(items, messageKey, (message, i) => listItem(context, message, all[start + i - 1]))}</div>
         </div>
-        <div class="history-status" role="status">${this.history.renderStatus(strings, () => void this.loadOlder())}</div>
-        ${this.items.length === 0
+        <div class="visually-hidden" role="status">${this.attention.notice}</div>
+        <div class="history-status" role="status">${this.source.history.renderStatus(strings, () => void this.loadOlder())}</div>
+        ${this.source.items.length === 0
           ? html`<div class="empty"><slot name="empty">${this.filterUserId || this.filterType ? strings.noMatches : strings.noMessages}</slot></div>`
           : nothing}
-        ${this.newCount > 0
-          ? html`<button part="new-messages" type="button" class="new-messages" @click=${this.scrollToBottom}>${strings.newMessages(this.newCount)} ↓</button>`
-          : nothing}
       </div>
-      ${this.renderComposer()}
+      ${renderChatComposer((this.constructor as typeof RtkChat).composerTag, {
+        meeting: this.activeMeeting,
+        strings: this.strings,
+        locale: this.locale,
+        recipientId: this.partner?.id ?? '',
+      })}
     </section>`;
   }
 
-  /**
-   * `pin` goes in even when null: the layout keeps a pin that a new config leaves out, and its
-   * setter takes null for "unpinned", which the config's type leaves out.
-   */
-  private get layoutConfig() {
-    return { type: ChatLayout, pin: this.pin } as { type: typeof ChatLayout; pin?: PinOptions };
-  }
-
-  private renderItem(message: ChatMessage | undefined, index: number) {
-    // The virtualizer renders items it no longer has while it shrinks its range.
-    if (!message) return html``;
-    const previous = index > 0 ? this.items[index - 1] : undefined;
-    const time = messageTimeMs(message);
-    const day = time !== undefined && startsDay(previous, message);
-    const separator = day ? html`<div part="day" class="day" role="separator"><span>${formatDay(time, this.locale)}</span></div>` : nothing;
-    const tag = (this.constructor as typeof RtkChat).messageTag;
-    // No whitespace between tags: it would be DOM nodes in every rendered item.
-    return staticHtml`<div class="item">${separator}<${tag} part="message" exportparts=${MESSAGE_PARTS} .message=${message} .meeting=${this.activeMeeting} .strings=${this.strings} .locale=${this.locale} ?grouped=${!day && continuesGroup(previous, message)} ?highlighted=${this.highlightId !== '' && message.id === this.highlightId}></${tag}></div>`;
-  }
-
-  private renderComposer() {
-    const tag = (this.constructor as typeof RtkChat).composerTag;
-    return staticHtml`
-      <${tag}
-        part="composer"
-        exportparts="base:composer-base,recipient,input,send,attachments,notice"
-        .meeting=${this.activeMeeting}
-        .strings=${this.strings}
-        .locale=${this.locale}
-      ></${tag}>
-    `;
-  }
-
   private renderHeader() {
-    const strings = this.i18n;
-    const people = this.participants;
-    const self = this.activeMeeting?.self;
-    const senders = self?.userId ? [{ userId: self.userId, name: strings.you }, ...people.filter((p) => p.userId !== self.userId)] : people;
-    return html`<header part="header" class="header">
-      <div class="header-row">
-        <h2 class="title">${strings.chatLabel}</h2>
-        <slot name="header-actions"></slot>
-      </div>
-      ${this.hideFilters
-        ? nothing
-        : html`<div class="filters">
-            <label class="select">
-              <span class="visually-hidden">${strings.filterParticipant}</span>
-              ${participantPicker({
-                people: senders,
-                value: (person) => person.userId,
-                chosen: this.filterUserId,
-                noneLabel: strings.allParticipants,
-                unknownName: strings.unknownSender,
-                label: strings.filterParticipant,
-                open: this.senderPickerOpen,
-                onOpen: (open) => (this.senderPickerOpen = open),
-                onChange: (value) => (this.filterUserId = value || undefined),
-              })}
-            </label>
-            <label class="select">
-              <span class="visually-hidden">${strings.filterType}</span>
-              <select aria-label=${strings.filterType} @change=${(e: Event) => (this.filterType = ((e.target as HTMLSelectElement).value || undefined) as RtkChat['filterType'])}>
-                <option value="" ?selected=${!this.filterType}>${strings.allTypes}</option>
-                ${TYPES.map((type) => html`<option value=${type} ?selected=${type === this.filterType}>${typeName(type, strings)}</option>`)}
-              </select>
-            </label>
-          </div>`}
-    </header>`;
+    return renderChatHeader({
+      strings: this.i18n,
+      switcherTag: (this.constructor as typeof RtkChat).switcherTag,
+      conversation: this.conversation,
+      conversationName: this.conversation === EVERYONE ? this.i18n.everyone : (displayName(this.partner?.name) ?? this.i18n.unknownSender),
+      panel: this.headerPanel,
+      onPanel: (panel) => (this.headerPanel = panel),
+      onConversation: this.onConversation,
+      filters: this.hideFilters
+        ? undefined
+        : {
+            strings: this.i18n,
+            people: joinedParticipants(this.activeMeeting),
+            selfUserId: this.activeMeeting?.self?.userId,
+            userId: this.filterUserId,
+            type: this.filterType,
+            senderPickerOpen: this.senderPickerOpen,
+            onSenderPickerOpen: (open) => (this.senderPickerOpen = open),
+            onUserId: (userId) => (this.filterUserId = userId),
+            onType: (type) => (this.filterType = type),
+          },
+    });
   }
-}
-
-function typeName(type: (typeof TYPES)[number], strings: ChatStrings): string {
-  return type === 'image' ? strings.typeImage : type === 'file' ? strings.typeFile : strings.typeText;
 }
 
 declare global {

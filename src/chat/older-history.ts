@@ -2,7 +2,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 
 import { messageTimeMs } from '../format/format.js';
 import { chatMessages } from '../meeting/chat-queries.js';
-import type { ChatMeeting, ChatMessage } from '../meeting/contract.js';
+import type { ChatMeeting, ChatMessage, ChatUpdateEvent } from '../meeting/contract.js';
 import { MALFORMED_TYPE, trustMessages } from '../meeting/message-guard.js';
 import type { ChatStrings } from '../strings/strings.js';
 
@@ -33,6 +33,20 @@ export class OlderHistory {
   reset(): void {
     this.messages = [];
     this.loading = this.failed = this.exhausted = false;
+  }
+
+  /**
+   * Applies an edit or a deletion to the fetched pages: the meeting's `messages` no longer hold
+   * these messages, but the list still shows them. Returns whether a fetched message changed.
+   */
+  apply(event: ChatUpdateEvent): boolean {
+    const id = event?.message?.id;
+    if ((event?.action !== 'edit' && event?.action !== 'delete') || typeof id !== 'string') return false;
+    const index = this.messages.findIndex((m) => m?.id === id);
+    if (index < 0) return false;
+    this.messages =
+      event.action === 'delete' ? this.messages.filter((_, i) => i !== index) : this.messages.map((m, i) => (i === index ? event.message : m));
+    return true;
   }
 
   /** Fetches the page before the oldest message known. Resolves to how many new messages it brought. */

@@ -77,6 +77,7 @@ export const defaultStrings = {
   unreadMentions: (count: number) => (count === 1 ? '1 mention' : `${count} mentions`),
   titleWithUnread: (count: string, title: string) => `(${count}) ${title}`,
   conversations: 'Conversations',
+  filters: 'Filters',
   sameNameHint: (hint: string) => `ID …${hint}`,
   notInMeeting: 'not in the meeting',
   loadingOlder: 'Loading earlier messages…',
@@ -141,6 +142,9 @@ export const defaultStrings = {
   fileLinkMismatch: (extension: string) => `The link is a .${extension} file`,
   loadMedia: 'Load image',
   mediaNotLoaded: (host: string) => `Image from ${host}, not loaded`,
+  // List
+  today: 'Today',
+  yesterday: 'Yesterday',
 };
 
 /** The kit's strings; see `defaultStrings` for the English ones. */

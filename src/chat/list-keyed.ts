@@ -1,0 +1,51 @@
+import { noChange, render, type TemplateResult } from 'lit';
+import { Directive, directive, PartType, type ChildPart, type PartInfo } from 'lit/directive.js';
+
+/**
+ * Renders a window of items, each in an element of its own kept by key, as `repeat` does, with
+ * nothing left behind by the items that leave: `repeat` removes each one's part through
+ * lit-html's `removePart`, which from 3.3.1 on leaves a comment node in the DOM for every item
+ * removed (lit/lit#5298), and a list that pages items in and out removes them all the time.
+ * Items that stay are never moved, so their elements keep their state and focus.
+ */
+class KeyedItems<T> extends Directive {
+  private readonly byKey = new Map<string, HTMLElement>();
+
+  constructor(info: PartInfo) {
+    super(info);
+    if (info.type !== PartType.CHILD) throw new Error('keyedItems() only renders in child position');
+  }
+
+  render(_items: readonly T[], _key: (item: T) => string, _template: (item: T, index: number) => TemplateResult): unknown {
+    return noChange;
+  }
+
+  override update(part: ChildPart, [items, key, template]: Parameters<this['render']>): unknown {
+    const parent = part.startNode?.parentNode;
+    if (!parent) return noChange;
+    const wanted = items.map((item) => key(item));
+    const keep = new Set(wanted);
+    for (const [k, element] of this.byKey) {
+      if (keep.has(k)) continue;
+      element.remove();
+      this.byKey.delete(k);
+    }
+    // In order between the part's markers; elements already in place are not touched.
+    let cursor = part.startNode?.nextSibling ?? null;
+    items.forEach((item, index) => {
+      let element = this.byKey.get(wanted[index]);
+      if (!element) {
+        element = document.createElement('div');
+        element.className = 'item';
+        this.byKey.set(wanted[index], element);
+      }
+      render(template(item, index), element, part.options);
+      if (element === cursor) cursor = cursor.nextSibling;
+      else parent.insertBefore(element, cursor);
+    });
+    return noChange;
+  }
+}
+
+/** `repeat(items, key, template)` for a window of a long list: each item in a `<div class="item">`. */
+export const keyedItems = directive(KeyedItems) as <T>(items: readonly T[], key: (item: T) => string, template: (item: T, index: number) => TemplateResult) => unknown;
