@@ -80,9 +80,7 @@ type RtkChatMessageProps = {
   own?: RtkChatMessage["own"];
   /** Reflected when the message is pinned. */
   pinned?: RtkChatMessage["pinned"];
-  /** Which images load by themselves: `auto` (all), `click` (each on request: no host learns who
-is in the meeting until someone asks) or `trusted` (those from `trusted-media-origins`, the
-rest on request). See SECURITY.md. */
+  /** Which images load by themselves: `auto`, `click` (each on request, so no host learns who is in the meeting), or `trusted` (see SECURITY.md). */
   mediaPolicy?: RtkChatMessage["mediaPolicy"];
   /** Origins whose images load by themselves under `media-policy="trusted"`, space-separated (`https://*.example.com` for subdomains). */
   trustedMediaOrigins?: RtkChatMessage["trustedMediaOrigins"];

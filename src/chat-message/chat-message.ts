@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { property, query, state } from 'lit/decorators.js';
 
@@ -10,18 +10,19 @@ import { RtkMessagePinEvent } from '../events/message-pin.js';
 import { RtkMessageReplyEvent } from '../events/message-reply.js';
 import { RtkMessageSelectEvent } from '../events/message-select.js';
 import { displayName, formatDateTime, formatTime, mediaPolicy, messageTimeMs, safeUrl, trustedOrigins, type MediaPolicy } from '../format/format.js';
-import { isPrivateMessage, messageText, privateParties } from '../conversations/conversations.js';
+import { isPrivateMessage, messageText } from '../conversations/conversations.js';
 import type { RenderCustom } from '../custom-message/custom-message-part.js';
 import { findQuotedMessage } from '../format/quote-reply.js';
 import richTextStyles from '../format/rich-text.styles.js';
 import { chatAbilities, chatMessages, isOwnMessage, joinedParticipants } from '../meeting/chat-queries.js';
-import type { ChatMeeting, ChatMessage } from '../meeting/contract.js';
+import type { ChatMessage } from '../meeting/contract.js';
 import { describeError, errorCode } from '../meeting/errors.js';
 import { MALFORMED_TYPE, trustMessage } from '../meeting/message-guard.js';
-import type { ChatStrings } from '../strings/strings.js';
 import styles from './chat-message.styles.js';
+import actionStyles from './message-actions.styles.js';
 import { fallback, prepareText, renderBody, type PreparedText } from './message-body.js';
-import { renderActions, renderDeleteConfirm, renderFileReplace, renderImageViewer, renderTextEditor, type MessageAction as Action } from './message-parts.js';
+import { failedWords, mentionNames, privateNames, renderMeta } from './message-meta.js';
+import { messageActions, renderActions, renderDeleteConfirm, renderHeader, renderFileReplace, renderImageViewer, renderTextEditor, type MessageAction as Action } from './message-parts.js';
 
 const EDITABLE = new Set(['text', 'image', 'file']);
 
@@ -57,7 +58,7 @@ const EDITABLE = new Set(['text', 'image', 'file']);
  * @fires {RtkMessageErrorEvent} rtk-message-error - When the SDK refused an edit, a deletion, a pin or an unpin.
  */
 export class RtkChatMessage extends KitElement {
-  static override styles = [KitElement.styles, richTextStyles, styles];
+  static override styles = [KitElement.styles, richTextStyles, styles, actionStyles];
 
   /** The tag the avatars render with; set when the kit is registered under other names. */
   static avatarTag: StaticValue = literal`rtk-avatar`;
@@ -110,11 +111,7 @@ export class RtkChatMessage extends KitElement {
   /** Reflected when the message is pinned. */
   @property({ type: Boolean, reflect: true }) pinned = false;
 
-  /**
-   * Which images load by themselves: `auto` (all), `click` (each on request: no host learns who
-   * is in the meeting until someone asks) or `trusted` (those from `trusted-media-origins`, the
-   * rest on request). See SECURITY.md.
-   */
+  /** Which images load by themselves: `auto`, `click` (each on request, so no host learns who is in the meeting), or `trusted` (see SECURITY.md). */
   @property({ attribute: 'media-policy' }) mediaPolicy: MediaPolicy = 'auto';
 
   /** Origins whose images load by themselves under `media-policy="trusted"`, space-separated (`https://*.example.com` for subdomains). */
@@ -283,18 +280,18 @@ export class RtkChatMessage extends KitElement {
   private get actions(): Action[] {
     const message = this.shown;
     if (!message || this.hideActions || this.editing || this.confirming) return [];
-    const strings = this.i18n;
-    const abilities = chatAbilities(this.activeMeeting);
-    const actions: Action[] = [];
-    // A legacy private message is not edited: the edit would go out as a public text.
-    const legacy = this.isPrivate && !message.targetUserIds?.length;
-    if (abilities.sendText) actions.push({ name: 'reply', label: strings.reply, run: () => this.dispatchEvent(new RtkMessageReplyEvent({ message })) });
-    if (this.own && abilities.editOwn && EDITABLE.has(message.type) && !legacy) actions.push({ name: 'edit', label: strings.edit, run: () => this.startEditing() });
-    if (abilities.pin) {
-      actions.push(this.pinned ? { name: 'unpin', label: strings.unpin, run: () => this.togglePin() } : { name: 'pin', label: strings.pin, run: () => this.togglePin() });
-    }
-    if (this.own && abilities.deleteOwn) actions.push({ name: 'delete', label: strings.delete, run: () => this.askToDelete() });
-    return actions;
+    return messageActions({
+      strings: this.i18n,
+      abilities: chatAbilities(this.activeMeeting),
+      own: this.own,
+      pinned: this.pinned,
+      // A legacy private message is not edited: the edit would go out as a public text.
+      editable: EDITABLE.has(message.type) && !(this.isPrivate && !message.targetUserIds?.length),
+      reply: () => this.dispatchEvent(new RtkMessageReplyEvent({ message })),
+      edit: () => this.startEditing(),
+      pin: () => this.togglePin(),
+      remove: () => this.askToDelete(),
+    });
   }
 
   protected override render() {
@@ -312,7 +309,7 @@ export class RtkChatMessage extends KitElement {
     return html`
       <article part="base" class="base" aria-label=${`${this.sender} ${timeText}`} @keydown=${this.onKeyDown}>
         ${this.renderAvatar(message)}
-        ${this.grouped ? nothing : this.renderHeader(time, timeText)}
+        ${this.grouped ? nothing : renderHeader({ sender: this.sender, you: this.own ? strings.youMarker : '', time, timeText, locale: this.locale })}
         <div class="row">
           ${editingText
             ? renderTextEditor(messageText(message), { strings, busy, cancel, onKey: (e) => this.onEditorKey(e), save: () => this.saveText() })
@@ -321,7 +318,7 @@ export class RtkChatMessage extends KitElement {
         </div>
         ${this.editing && !editingText ? renderFileReplace(message.type === 'image', { strings, cancel, pick: (e) => this.replaceFile(e) }) : nothing}
         ${this.confirming ? renderDeleteConfirm({ strings, busy, cancel: () => this.cancelDelete(), confirm: () => this.deleteMessage() }) : nothing}
-        ${this.renderMeta(message)}
+        ${renderMeta(message, { strings, private: this.isPrivate, privateTo: () => privateNames(message, this.activeMeeting, strings) })}
         ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
       </article>
       ${viewerSrc ? renderImageViewer(viewerSrc, { strings, sender: this.sender, closed: () => (this.viewerOpen = false) }) : nothing}
@@ -335,16 +332,6 @@ export class RtkChatMessage extends KitElement {
     const picture = joinedParticipants(this.activeMeeting).find((person) => person.userId === message.userId)?.picture;
     const tag = (this.constructor as typeof RtkChatMessage).avatarTag;
     return staticHtml`<${tag} class="avatar" aria-hidden="true" .name=${this.sender} .userId=${message.userId} .src=${picture}></${tag}>`;
-  }
-
-  private renderHeader(time: number | undefined, timeText: string) {
-    return html`
-      <div part="header" class="header">
-        <span class="sender">${this.sender}</span>
-        ${this.own ? html`<span class="you">${this.i18n.youMarker}</span>` : nothing}
-        ${time === undefined ? nothing : html`<time datetime=${new Date(time).toISOString()} title=${formatDateTime(time, this.locale)}>${timeText}</time>`}
-      </div>
-    `;
   }
 
   private renderBubble(message: ChatMessage, time: number | undefined, timeText: string) {
@@ -369,44 +356,7 @@ export class RtkChatMessage extends KitElement {
     return html`<div part="bubble" class="bubble">${body}</div>${sideTime}`;
   }
 
-  private renderMeta(message: ChatMessage): TemplateResult | typeof nothing {
-    const strings = this.i18n;
-    const markers: TemplateResult[] = [];
-    if (this.isPrivate) markers.push(html`<span class="marker-private">${this.privateMarker(message)}</span>`);
-    if (message.isEdited) markers.push(html`<span>${strings.edited}</span>`);
-    if (message.pinned) markers.push(html`<span>${strings.pinned}</span>`);
-    return markers.length ? html`<div part="meta" class="meta">${markers}</div>` : nothing;
-  }
 
-  private privateMarker(message: ChatMessage): string {
-    const strings = this.i18n;
-    const selfId = this.activeMeeting?.self?.userId;
-    const others = [...(privateParties(message) ?? [])].filter((userId) => userId !== message.userId);
-    if (others.length === 0) return strings.privateMessage;
-    const people = joinedParticipants(this.activeMeeting);
-    const names = others.map((userId) => (userId === selfId ? strings.you : displayName(people.find((p) => p.userId === userId)?.name) ?? strings.unknownSender));
-    return strings.privateTo(names.join(', '));
-  }
-}
-
-/** The names `@` may mention, the same array while they stay the same (the parser caches per array). */
-let mentionKey = '';
-let mentionList: readonly string[] = [];
-function mentionNames(meeting: ChatMeeting | undefined): readonly string[] {
-  const names = joinedParticipants(meeting).map((person) => person.name);
-  if (meeting?.self?.name) names.push(meeting.self.name);
-  const key = names.join('\u0000');
-  if (key !== mentionKey) {
-    mentionKey = key;
-    mentionList = names;
-  }
-  return mentionList;
-}
-
-function failedWords(action: MessageAction, strings: ChatStrings): string {
-  if (action === 'edit') return strings.editFailed;
-  if (action === 'delete') return strings.deleteFailed;
-  return strings.pinFailed;
 }
 
 declare global {

@@ -1,14 +1,41 @@
 /** The pieces of a message around its body: the actions, the delete confirmation, the editors, the image viewer. */
 import { html, nothing, type TemplateResult } from 'lit';
 
+import { formatDateTime } from '../format/format.js';
+import type { ChatAbilities } from '../meeting/chat-queries.js';
 import { IMAGE_TYPES } from '../meeting/image-types.js';
 import type { ChatStrings } from '../strings/strings.js';
+
+/** The sender's name, "(you)" for the local user (told by id), and the time. */
+export function renderHeader(header: { sender: string; you: string; time: number | undefined; timeText: string; locale: string | undefined }) {
+  const { time } = header;
+  return html`
+    <div part="header" class="header">
+      <span class="sender">${header.sender}</span>
+      ${header.you ? html`<span class="you">${header.you}</span>` : nothing}
+      ${time === undefined ? nothing : html`<time datetime=${new Date(time).toISOString()} title=${formatDateTime(time, header.locale)}>${header.timeText}</time>`}
+    </div>
+  `;
+}
 
 /** One action on a message: what it is called, and what it does. */
 export interface MessageAction {
   name: 'reply' | 'edit' | 'pin' | 'unpin' | 'delete';
   label: string;
   run(): void;
+}
+
+/** The actions the local user may take on a message, in the order shown. */
+export function messageActions(
+  options: { strings: ChatStrings; abilities: ChatAbilities; own: boolean; pinned: boolean; editable: boolean; reply(): void; edit(): void; pin(): void; remove(): void },
+): MessageAction[] {
+  const { strings, abilities, own } = options;
+  const actions: MessageAction[] = [];
+  if (abilities.sendText) actions.push({ name: 'reply', label: strings.reply, run: options.reply });
+  if (own && abilities.editOwn && options.editable) actions.push({ name: 'edit', label: strings.edit, run: options.edit });
+  if (abilities.pin) actions.push(options.pinned ? { name: 'unpin', label: strings.unpin, run: options.pin } : { name: 'pin', label: strings.pin, run: options.pin });
+  if (own && abilities.deleteOwn) actions.push({ name: 'delete', label: strings.delete, run: options.remove });
+  return actions;
 }
 
 /**
