@@ -39,7 +39,7 @@ export default {
   testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 10000 } },
   middleware: [replayApi()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), ...realtimekitPlugins()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'esnext' }), ...realtimekitPlugins()],
   // No executablePath: the launcher finds Chrome itself (CHROME_PATH, then the usual places).
   browsers: [chromeLauncher({ launchOptions: { args: chromiumArgs } })],
   reporters: [defaultReporter(), countingReporter()],

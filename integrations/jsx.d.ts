@@ -1,4 +1,5 @@
 import type {
+  RtkAvatar,
   RtkChatComposer,
   RtkMessageSentEvent,
   RtkMessageErrorEvent,
@@ -83,6 +84,25 @@ type BaseProps = {
 
 type BaseEvents = {};
 
+export type RtkAvatarProps = {
+  /** The participant's name: the initials and the accessible name come from it. */
+  name?: RtkAvatar["name"];
+  /** The participant's user id: the colour comes from it (the name when it is empty). */
+  "user-id"?: RtkAvatar["userId"];
+  /** The participant's user id: the colour comes from it (the name when it is empty). */
+  userId?: RtkAvatar["userId"];
+  /** The picture's URL; only http(s) and blob URLs are loaded. */
+  src?: RtkAvatar["src"];
+  /** The locale for times, dates and sizes; the browser's by default. */
+  locale?: RtkAvatar["locale"];
+  /** `light` or `dark`; unset follows the kit element it is in, else the system. */
+  theme?: RtkAvatar["theme"];
+  /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
+  meeting?: RtkAvatar["meeting"];
+  /** Replacements for any of the English strings. */
+  strings?: RtkAvatar["strings"];
+};
+
 export type RtkChatComposerProps = {
   /** The peer id of the private recipient; empty for everyone. */
   "recipient-id"?: RtkChatComposer["recipientId"];
@@ -96,6 +116,8 @@ export type RtkChatComposerProps = {
   locale?: RtkChatComposer["locale"];
   /** `light` or `dark`; unset follows the kit element it is in, else the system. */
   theme?: RtkChatComposer["theme"];
+  /** The message being replied to: the next text goes out quoting it, as Cloudflare's UI writes replies. */
+  replyTo?: RtkChatComposer["replyTo"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkChatComposer["meeting"];
   /** Replacements for any of the English strings. */
@@ -111,6 +133,12 @@ export type RtkChatMessageProps = {
   grouped?: RtkChatMessage["grouped"];
   /** Draws attention to the message, e.g. after jumping to it from the pinned list. */
   highlighted?: RtkChatMessage["highlighted"];
+  /** Hides the sender's avatar. */
+  "hide-avatars"?: RtkChatMessage["hideAvatars"];
+  /** Hides the sender's avatar. */
+  hideAvatars?: RtkChatMessage["hideAvatars"];
+  /** Reflected when the message mentions the local user. */
+  mentioned?: RtkChatMessage["mentioned"];
   /** Hides the action buttons, e.g. in a read-only preview. */
   "hide-actions"?: RtkChatMessage["hideActions"];
   /** Hides the action buttons, e.g. in a read-only preview. */
@@ -123,6 +151,18 @@ export type RtkChatMessageProps = {
   own?: RtkChatMessage["own"];
   /** Reflected when the message is pinned. */
   pinned?: RtkChatMessage["pinned"];
+  /** Which images load by themselves: `auto` (all), `click` (each on request: no host learns who
+is in the meeting until someone asks) or `trusted` (those from `trusted-media-origins`, the
+rest on request). See SECURITY.md. */
+  "media-policy"?: RtkChatMessage["mediaPolicy"];
+  /** Which images load by themselves: `auto` (all), `click` (each on request: no host learns who
+is in the meeting until someone asks) or `trusted` (those from `trusted-media-origins`, the
+rest on request). See SECURITY.md. */
+  mediaPolicy?: RtkChatMessage["mediaPolicy"];
+  /** Origins whose images load by themselves under `media-policy="trusted"`, space-separated (`https://*.example.com` for subdomains). */
+  "trusted-media-origins"?: RtkChatMessage["trustedMediaOrigins"];
+  /** Origins whose images load by themselves under `media-policy="trusted"`, space-separated (`https://*.example.com` for subdomains). */
+  trustedMediaOrigins?: RtkChatMessage["trustedMediaOrigins"];
   /** Reflected when the message is private: to or from the local user and named people only. */
   private?: RtkChatMessage["isPrivate"];
   /** The locale for times, dates and sizes; the browser's by default. */
@@ -131,6 +171,8 @@ export type RtkChatMessageProps = {
   theme?: RtkChatMessage["theme"];
   /** The message to show, as the SDK delivers it. */
   message?: RtkChatMessage["message"];
+  /** Renders custom messages the app's way: return a template, or `undefined` for the kit's rendering. */
+  renderCustom?: RtkChatMessage["renderCustom"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkChatMessage["meeting"];
   /** Replacements for any of the English strings. */
@@ -249,21 +291,27 @@ neutralised with a leading `'` (in both modes), since people open dumps in sprea
   /** Leaves cells that start like a spreadsheet formula as they are. By default they are
 neutralised with a leading `'` (in both modes), since people open dumps in spreadsheets. */
   allowFormulas?: RtkChatExportButton["allowFormulas"];
-  /** Reflected while exporting; clicks are ignored meanwhile. */
-  busy?: RtkChatExportButton["busy"];
+  /** In replay mode, give up when the backend or the download sends nothing (less than 1 KiB)
+for this many milliseconds; 30,000 by default. `0` waits for ever (the button still cancels). */
+  "idle-timeout"?: RtkChatExportButton["idleTimeout"];
+  /** In replay mode, give up when the backend or the download sends nothing (less than 1 KiB)
+for this many milliseconds; 30,000 by default. `0` waits for ever (the button still cancels). */
+  idleTimeout?: RtkChatExportButton["idleTimeout"];
   /** The locale for times, dates and sizes; the browser's by default. */
   locale?: RtkChatExportButton["locale"];
   /** `light` or `dark`; unset follows the kit element it is in, else the system. */
   theme?: RtkChatExportButton["theme"];
   /** The app's rule for who may export: the button is disabled, with a reason, when it returns false. */
   canExport?: RtkChatExportButton["canExport"];
+  /** Whether an export is running (also reflected as the `busy` attribute); a click then cancels it. */
+  busy?: RtkChatExportButton["busy"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkChatExportButton["meeting"];
   /** Replacements for any of the English strings. */
   strings?: RtkChatExportButton["strings"];
-  /** When the download started. */
+  /** When the download started; its `detail` says how many messages it wrote, and whether that is the whole session. */
   "onrtk-chat-export"?: (e: RtkChatExportEvent) => void;
-  /** When exporting failed. */
+  /** When exporting failed (not when it was canceled). */
   "onrtk-chat-export-error"?: (e: RtkChatExportErrorEvent) => void;
 };
 
@@ -295,6 +343,24 @@ export type RtkPinnedMessagesProps = {
 
 export type CustomElements = {
   /**
+   * A participant's picture, or their initials on their colour.
+   * ---
+   *
+   *
+   * ### **CSS Properties:**
+   *  - **--rtk-avatar-size** - Width and height. _(default: 2rem)_
+   * - **--rtk-avatar-radius** - Corner radius: 50% is a circle. _(default: 50%)_
+   * - **--rtk-avatar-background** - Background behind the initials; white text on the derived colours has a contrast of at least 4.5:1. _(default: a colour from the user id)_
+   * - **--rtk-avatar-text-color** - Colour of the initials. _(default: #ffffff)_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The circle.
+   * - **image** - The picture.
+   * - **initials** - The initials.
+   */
+  "rtk-avatar": Partial<RtkAvatarProps & BaseProps & BaseEvents>;
+
+  /**
    * The message composer of a meeting's chat.
    * ---
    *
@@ -314,6 +380,8 @@ export type CustomElements = {
    * - **send** - The send button.
    * - **attachments** - The files waiting to be sent.
    * - **notice** - The line shown instead of the composer to someone who may not send.
+   * - **replying** - What the next message replies to, with its Cancel.
+   * - **emoji-dialog** - The emoji picker's dialog.
    */
   "rtk-chat-composer": Partial<RtkChatComposerProps & BaseProps & BaseEvents>;
 
@@ -469,11 +537,13 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **rtk-chat-export** - When the download started.
-   * - **rtk-chat-export-error** - When exporting failed.
+   *  - **rtk-chat-export** - When the download started; its `detail` says how many messages it wrote, and whether that is the whole session.
+   * - **rtk-chat-export-error** - When exporting failed (not when it was canceled).
    *
    * ### **Methods:**
-   *  - **export(): _Promise<void>_** - Exports the chat now, as a click does. Resolves when the download started or failed.
+   *  - **export(options: _{ signal?: AbortSignal }_): _Promise<void>_** - Exports the chat now, as a click does. Resolves when the download started, failed or was
+   * canceled. `signal` cancels it, as a click on the button while it exports does.
+   * - **cancel(): _void_** - Cancels the export that is running, if any; nothing is downloaded and the button says so.
    *
    * ### **Slots:**
    *  - _default_ - The button's label; `Export chat` by default.
@@ -481,6 +551,8 @@ export type CustomElements = {
    * ### **CSS Parts:**
    *  - **base** - The wrapper.
    * - **button** - The button.
+   * - **progress** - The progress shown while exporting.
+   * - **status** - What the last export did (a polite live region).
    * - **error** - The error text.
    */
   "rtk-chat-export-button": Partial<RtkChatExportButtonProps & BaseProps & BaseEvents>;

@@ -1,5 +1,6 @@
 import { unsafeStatic } from 'lit/static-html.js';
 
+import { RtkAvatar } from './avatar/avatar.js';
 import { RtkChat } from './chat/chat.js';
 import { RtkChatComposer } from './chat-composer/chat-composer.js';
 import { RtkChatToggle } from './chat-toggle/chat-toggle.js';
@@ -21,12 +22,16 @@ export function defineChatElements(prefix = 'rtk'): void {
     static override messageTag = unsafeStatic(messageTag);
     static override composerTag = unsafeStatic(composerTag);
   };
+  const message = prefix === 'rtk' ? RtkChatMessage : class extends RtkChatMessage {
+    static override avatarTag = unsafeStatic(`${prefix}-avatar`);
+  };
   // The provider first: tags already in the page upgrade as their names are registered and ask
   // for their meeting at once; a provider registered after them would never hear the request.
   const elements: Array<[string, CustomElementConstructor]> = [
     [`${prefix}-meeting-provider`, RtkMeetingProvider],
     [`${prefix}-chat`, chat],
-    [messageTag, RtkChatMessage],
+    [messageTag, message],
+    [`${prefix}-avatar`, RtkAvatar],
     [composerTag, RtkChatComposer],
     [`${prefix}-chat-toggle`, RtkChatToggle],
     [`${prefix}-conversation-switcher`, RtkConversationSwitcher],
@@ -36,6 +41,6 @@ export function defineChatElements(prefix = 'rtk'): void {
   for (const [name, element] of elements) {
     if (customElements.get(name)) continue;
     // A class can back one name only: under another prefix, each element gets a subclass.
-    customElements.define(name, prefix === 'rtk' || element === chat ? element : class extends (element as typeof HTMLElement) {});
+    customElements.define(name, prefix === 'rtk' || element === chat || element === message ? element : class extends (element as typeof HTMLElement) {});
   }
 }

@@ -62,6 +62,35 @@ export default css`
     align-items: flex-end;
     gap: 6px;
   }
+  .box {
+    position: relative;
+    flex: 1;
+    display: flex;
+    min-width: 0;
+  }
+  .replying {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    margin-bottom: 6px;
+    padding: 4px 4px 4px 10px;
+    border-inline-start: 3px solid var(--_accent);
+    border-radius: 6px;
+    background: var(--_background);
+    font-size: 0.8125em;
+  }
+  .replying-text {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+    flex: 1;
+  }
+  .replying-quote {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    color: var(--_muted);
+  }
   textarea {
     flex: 1;
     min-width: 0;

@@ -6,12 +6,15 @@ import { KitElement } from '../base/kit-element.js';
 import { RtkMessageErrorEvent } from '../events/message-error.js';
 import { RtkMessageSentEvent } from '../events/message-sent.js';
 import { chatAbilities, joinedParticipants, rateLimitRetryAt, type RateLimitKind } from '../meeting/chat-queries.js';
-import type { ChatMeeting, MeetingChat, MeetingParticipant } from '../meeting/contract.js';
+import type { ChatMeeting, ChatMessage, MeetingChat, MeetingParticipant } from '../meeting/contract.js';
+import { emojiIcon, EmojiPickerController } from '../emoji/emoji-picker-controller.js';
+import { composeQuoteReply, quotedText } from '../format/quote-reply.js';
+import { MentionCompletion } from '../mentions/mention-completion.js';
 import { describeError, errorCode } from '../meeting/errors.js';
 import { MeetingController } from '../meeting/meeting-controller.js';
 import styles from './chat-composer.styles.js';
 import { draftKey, loadDraft, saveDraft } from './drafts.js';
-import { renderAttachButton, renderAttachments } from './attachments.js';
+import { renderAttachButton, renderAttachments, renderNotice, renderReplying, renderSendError } from './composer-parts.js';
 import { participantPicker } from './participant-picker.js';
 import { RateLimitCountdown } from './rate-limit-countdown.js';
 import { echoedSince, isImageFile, SendTimeoutError, withinTime } from './sending.js';
@@ -23,6 +26,8 @@ interface Delivery {
   files: File[];
   peerIds: string[] | undefined;
   key: string;
+  /** The message the text replies to. */
+  replyTo: ChatMessage | undefined;
 }
 
 /**
@@ -40,6 +45,8 @@ interface Delivery {
  * @csspart send - The send button.
  * @csspart attachments - The files waiting to be sent.
  * @csspart notice - The line shown instead of the composer to someone who may not send.
+ * @csspart replying - What the next message replies to, with its Cancel.
+ * @csspart emoji-dialog - The emoji picker's dialog.
  *
  * @fires {RtkMessageSentEvent} rtk-message-sent - When the SDK accepted a message the user sent.
  * @fires {RtkMessageErrorEvent} rtk-message-error - When the SDK refused a send, or did not answer in time.
@@ -49,6 +56,9 @@ export class RtkChatComposer extends KitElement {
   static override shadowRootOptions = { ...KitElement.shadowRootOptions, delegatesFocus: true };
 
   @query('textarea') private input?: HTMLTextAreaElement;
+
+  private readonly emoji = new EmojiPickerController(this, { target: () => this.input, strings: () => this.strings });
+  private readonly completion = new MentionCompletion(this, { input: () => this.input, participants: () => this.others, strings: () => this.i18n });
 
   @state() private draft = '';
   @state() private attachments: File[] = [];
@@ -63,6 +73,9 @@ export class RtkChatComposer extends KitElement {
 
   /** The peer id of the private recipient; empty for everyone. */
   @property({ attribute: 'recipient-id' }) recipientId = '';
+
+  /** The message being replied to: the next text goes out quoting it, as Cloudflare's UI writes replies. */
+  @property({ attribute: false }) replyTo: ChatMessage | undefined;
 
   /** How long a send may go unanswered before it shows as failed with Retry, in ms. */
   @property({ type: Number, attribute: 'send-timeout' }) sendTimeout = 15_000;
@@ -146,7 +159,7 @@ export class RtkChatComposer extends KitElement {
     const peerIds = this.recipient ? [this.recipient.id] : undefined;
     this.error = '';
     // `run` settles with the task; its outcome is rendered from the task's status.
-    await this.sending.run([{ chat, text: this.draft, files: [...this.attachments], peerIds, key: this.key }]).catch(() => undefined);
+    await this.sending.run([{ chat, text: this.draft, files: [...this.attachments], peerIds, key: this.key, replyTo: this.replyTo }]).catch(() => undefined);
   }
 
   private async deliver(delivery: Delivery, signal: AbortSignal): Promise<void> {
@@ -163,23 +176,25 @@ export class RtkChatComposer extends KitElement {
     }
     const text = delivery.text;
     if (!text.trim()) return;
+    const sent = delivery.replyTo ? composeQuoteReply(quotedText(delivery.replyTo, this.i18n.quotedPhoto), text) : text;
     const unanswered = this.unanswered;
-    if (unanswered?.text !== text || !echoedSince(this.activeMeeting, text, unanswered.startedAt - 1000)) {
+    if (unanswered?.text !== sent || !echoedSince(this.activeMeeting, sent, unanswered.startedAt - 1000)) {
       const startedAt = Date.now();
-      await this.settle(() => chat.sendTextMessage(text, peerIds && [...peerIds]), signal, 'text').catch((error) => {
+      await this.settle(() => chat.sendTextMessage(sent, peerIds && [...peerIds]), signal, 'text').catch((error) => {
         // A send that timed out may still have reached the meeting: Retry must not send it twice.
-        if (error instanceof SendTimeoutError) this.unanswered = { text, startedAt };
+        if (error instanceof SendTimeoutError) this.unanswered = { text: sent, startedAt };
         throw error;
       });
     }
     this.unanswered = undefined;
+    if (this.replyTo === delivery.replyTo) this.replyTo = undefined;
     if (this.key === delivery.key) {
       // What the user typed while the message was on its way stays in the box.
       this.setDraft(this.draft.startsWith(text) ? this.draft.slice(text.length) : this.draft);
     } else {
       saveDraft(delivery.key, '');
     }
-    this.dispatchEvent(new RtkMessageSentEvent({ kind: 'text', text, peerIds }));
+    this.dispatchEvent(new RtkMessageSentEvent({ kind: 'text', text: sent, peerIds }));
   }
 
   /** The text of a send that timed out, and when it started: its echo means it did go. */
@@ -211,6 +226,11 @@ export class RtkChatComposer extends KitElement {
   }
 
   private onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this.replyTo && !this.completion.open) {
+      event.preventDefault();
+      this.replyTo = undefined;
+      return;
+    }
     // Enter while an input method is composing confirms the composition; it must not send.
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
     event.preventDefault();
@@ -228,6 +248,11 @@ export class RtkChatComposer extends KitElement {
     input.value = '';
   };
 
+  private cancelReply(): void {
+    this.replyTo = undefined;
+    void this.updateComplete.then(() => this.input?.focus());
+  }
+
   override focus(options?: FocusOptions): void {
     this.input?.focus(options);
   }
@@ -236,8 +261,8 @@ export class RtkChatComposer extends KitElement {
     const strings = this.i18n;
     const meeting = this.activeMeeting;
     const abilities = this.abilities;
-    if (!meeting?.chat) return this.renderNotice(strings.notConnected);
-    if (!abilities.write && !abilities.attach && !abilities.private) return this.renderNotice(strings.cannotSend);
+    if (!meeting?.chat) return renderNotice(strings.notConnected);
+    if (!abilities.write && !abilities.attach && !abilities.private) return renderNotice(strings.cannotSend);
     const recipient = this.recipient;
     const name = recipient ? recipient.name || strings.unknownSender : '';
     const wait = this.countdown.seconds;
@@ -248,9 +273,11 @@ export class RtkChatComposer extends KitElement {
     return html`
       <div part="base" class="base" ?private=${recipient !== undefined}>
         ${this.renderRecipient(name)}
+        ${this.replyTo ? renderReplying(this.replyTo, strings, () => this.cancelReply()) : nothing}
         ${renderAttachments(this.attachments, strings, (file) => (this.attachments = this.attachments.filter((item) => item !== file)))}
         <div class="row">
           ${abilities.attach ? renderAttachButton(strings, this.onPick) : nothing}
+          <div class="box">
           <textarea
             part="input"
             rows="1"
@@ -263,6 +290,11 @@ export class RtkChatComposer extends KitElement {
             @keydown=${this.onKeyDown}
             @paste=${this.onPaste}
           ></textarea>
+          ${this.completion.render()}
+          </div>
+          ${abilities.write
+            ? html`<button type="button" class="icon-button" aria-haspopup="dialog" aria-label=${strings.emoji} title=${strings.emoji} @click=${() => this.emoji.show()}>${emojiIcon}</button>`
+            : nothing}
           <button
             part="send"
             type="button"
@@ -281,14 +313,10 @@ export class RtkChatComposer extends KitElement {
             ? html`<span class=${over > 0 ? 'counter over' : 'counter'}>${strings.charactersLeft(left)}</span>`
             : nothing}
         </div>
-        ${this.error ? this.renderError() : nothing}
+        ${this.error ? renderSendError(this.error, strings, { retry: () => this.send(), dismiss: () => (this.error = '') }) : nothing}
       </div>
+      ${this.emoji.render()}
     `;
-  }
-
-  /** One quiet line instead of a composer that cannot be used. */
-  private renderNotice(reason: string) {
-    return html`<p part="notice" class="notice" id="status" role="status">${reason}</p>`;
   }
 
   private renderRecipient(name: string) {
@@ -310,17 +338,6 @@ export class RtkChatComposer extends KitElement {
             onChange: (value) => (this.recipientId = value),
           })}
         </label>
-      </div>
-    `;
-  }
-
-  private renderError() {
-    const strings = this.i18n;
-    return html`
-      <div class="error" role="alert">
-        <span><strong>${strings.sendFailed}</strong> ${this.error}</span>
-        <button type="button" class="text-button" @click=${() => this.send()}>${strings.retry}</button>
-        <button type="button" class="text-button" @click=${() => (this.error = '')}>${strings.dismiss}</button>
       </div>
     `;
   }

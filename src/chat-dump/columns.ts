@@ -14,3 +14,9 @@ export const CHAT_DUMP_COLUMNS = [
 
 /** One of the dump's column names. */
 export type ChatDumpColumn = (typeof CHAT_DUMP_COLUMNS)[number];
+
+/** The dump's columns that `header` (names trimmed, any case) lacks. */
+export function missingColumns(header: readonly string[]): ChatDumpColumn[] {
+  const names = new Set(header.map((name) => name.trim().toLowerCase()));
+  return CHAT_DUMP_COLUMNS.filter((column) => !names.has(column.toLowerCase()));
+}

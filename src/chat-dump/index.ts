@@ -4,23 +4,29 @@
  */
 export { ChatDumpError } from './chat-dump-error.js';
 export { CHAT_DUMP_COLUMNS, type ChatDumpColumn } from './columns.js';
-export { protectCsvFormulas } from './csv.js';
-export { parseChatDumpCsv, type ParseChatDumpOptions } from './parse.js';
+export { CsvFormulaGuard, protectCsvFormulas } from './csv.js';
+export { parseChatDumpCsv, type ChatDumpMessages, type ParseChatDumpOptions } from './parse.js';
 export {
   ChatReplayError,
   fetchChatDump,
+  fetchChatDumpBlob,
   fetchChatDumpResponse,
   fetchChatDumpUrl,
+  streamChatDump,
   type ChatDumpLink,
+  type ChatDumpStreamOptions,
+  type ChatDumpStreamResult,
   type ChatReplayApiBody,
   type ChatReplayErrorCode,
   type ChatReplayOptions,
   type ChatReplaySource,
 } from './replay.js';
 export {
+  buildChatDumpBlob,
   chatDumpChunks,
   toChatDumpBlob,
   toChatDumpCsv,
+  type BuildChatDumpOptions,
   type ChatDumpBlobOptions,
   type ChatDumpChunkOptions,
   type ChatDumpOptions,

@@ -3,7 +3,7 @@
  */
 import type { ChatMessage } from '../meeting/contract.js';
 import { ChatDumpError } from './chat-dump-error.js';
-import { CHAT_DUMP_COLUMNS, type ChatDumpColumn as Column } from './columns.js';
+import { CHAT_DUMP_COLUMNS, missingColumns, type ChatDumpColumn as Column } from './columns.js';
 import { readCsvRecords, unprotectFormula } from './csv.js';
 import { PayloadError, fromDumpPayload } from './payload.js';
 import { epochMs } from './time.js';
@@ -16,6 +16,16 @@ export interface ParseChatDumpOptions {
    * are not protected and a text may really start with `'=`.
    */
   protectedFormulas?: boolean;
+}
+
+/**
+ * The messages of a chat dump, in its order. Every row is kept, but a dump should not name one id
+ * twice (the Chat Replay API never does): `duplicateIds` says which it did, so an app that keys
+ * messages by id can decide what to do rather than silently lose or mix them.
+ */
+export interface ChatDumpMessages extends Array<ChatMessage> {
+  /** The ids that more than one row has, each once, in the order their second row comes. */
+  duplicateIds: string[];
 }
 
 const show = (value: string): string => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
@@ -35,7 +45,7 @@ function columnIndexes(header: string[], line: number): Record<Column, number> {
     if (byName.has(key)) throw new ChatDumpError(line, `the header names the column ${show(name.trim())} twice`);
     byName.set(key, index);
   });
-  const missing = CHAT_DUMP_COLUMNS.filter((column) => !byName.has(column.toLowerCase()));
+  const missing = missingColumns(header);
   if (missing.length > 0) {
     throw new ChatDumpError(line, `the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
   }
@@ -52,9 +62,12 @@ function columnIndexes(header: string[], line: number): Record<Column, number> {
  * `time` and a `NaN` `timeMs`). Columns are found by their header name, so their order and
  * extra columns do not matter; `sessionId` and `meetingId` are not part of a message and are
  * not returned. Accepts CRLF or LF, a BOM, a final line break or none. Throws a
- * `ChatDumpError` naming the line for anything else.
+ * `ChatDumpError` naming the line for anything else. The messages are objects without a
+ * prototype, and no key of a payload's JSON that `Object.prototype` has (`__proto__`,
+ * `toString`, `constructor`, …) lands on them. Rows that repeat an id are kept and named in
+ * `duplicateIds`.
  */
-export function parseChatDumpCsv(text: string, options: ParseChatDumpOptions = {}): ChatMessage[] {
+export function parseChatDumpCsv(text: string, options: ParseChatDumpOptions = {}): ChatDumpMessages {
   const read = options.protectedFormulas ? unprotectFormula : (value: string) => value;
   const records = readCsvRecords(text);
   const first = records.next();
@@ -62,6 +75,8 @@ export function parseChatDumpCsv(text: string, options: ParseChatDumpOptions = {
   const header = first.value;
   const at = columnIndexes(header.fields, header.line);
   const messages: ChatMessage[] = [];
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
   for (const { fields, line } of records) {
     if (fields.length !== header.fields.length) {
       throw new ChatDumpError(line, `expected ${header.fields.length} fields like the header, found ${fields.length}`);
@@ -79,16 +94,21 @@ export function parseChatDumpCsv(text: string, options: ParseChatDumpOptions = {
     const created = cell('createdAt');
     const timeMs = created.trim() === '' ? NaN : epochMs(created);
     if (timeMs === undefined) throw new ChatDumpError(line, `createdAt is ${show(created)}, not a date`);
-    messages.push({
-      ...content,
-      id: cell('id'),
-      userId: cell('participantId'),
-      displayName: cell('displayName'),
-      time: new Date(timeMs),
-      timeMs,
-      pinned: readBoolean(cell('pinned'), 'pinned', line),
-      isEdited: readBoolean(cell('isEdited'), 'isEdited', line),
-    });
+    const id = cell('id');
+    if (seen.has(id)) duplicates.add(id);
+    seen.add(id);
+    // `content` has no prototype: a key of the payload's JSON cannot reach one through it.
+    messages.push(
+      Object.assign(content, {
+        id,
+        userId: cell('participantId'),
+        displayName: cell('displayName'),
+        time: new Date(timeMs),
+        timeMs,
+        pinned: readBoolean(cell('pinned'), 'pinned', line),
+        isEdited: readBoolean(cell('isEdited'), 'isEdited', line),
+      }),
+    );
   }
-  return messages;
+  return Object.assign(messages, { duplicateIds: [...duplicates] });
 }

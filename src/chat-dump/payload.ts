@@ -103,11 +103,27 @@ function parseObject(payload: string, what: string): Record<string, unknown> {
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-const attachments = (value: unknown): ChatAttachment[] => (Array.isArray(value) ? (value as ChatAttachment[]) : []);
 
-/** Every content field with the SDK's empty default. */
+// Keys a dump must not put on an object: `__proto__` would replace its prototype, and the others
+// (`toString`, `constructor`, `hasOwnProperty`, …) would shadow what code expects every object to have.
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** A null-prototype copy of a JSON object without the prototype's keys. */
+function cleanObject(value: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = Object.create(null);
+  for (const [key, field] of Object.entries(value)) if (!PROTOTYPE_KEYS.has(key)) copy[key] = field;
+  return copy;
+}
+
+/** A custom message's attachments: the objects of the list, as clean copies. */
+function attachments(value: unknown): ChatAttachment[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((item) => (typeof item === 'object' && item !== null && !Array.isArray(item) ? cleanObject(item as Record<string, unknown>) : item)) as ChatAttachment[];
+}
+
+/** Every content field with the SDK's empty default, on an object without a prototype. */
 function emptyContent(type: string): DumpContent {
-  return { type, message: '', link: '', name: '', size: 0, html: '', images: [], videos: [], files: [] };
+  return Object.assign(Object.create(null) as DumpContent, { type, message: '', link: '', name: '', size: 0, html: '', images: [], videos: [], files: [] });
 }
 
 /**
@@ -152,8 +168,7 @@ export function fromDumpPayload(payloadType: string, payload: string): DumpConte
   }
   const target = content as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(fields)) {
-    // JSON.parse makes "__proto__" an own key; assigning it would replace the prototype.
-    if (ROW_FIELDS.has(key) || key === '__proto__') continue;
+    if (ROW_FIELDS.has(key) || PROTOTYPE_KEYS.has(key)) continue;
     // A content field keeps its default unless the value has the type the contract promises.
     const expected = Object.hasOwn(target, key) ? target[key] : undefined;
     if (expected !== undefined && (Array.isArray(expected) ? !Array.isArray(value) : typeof expected !== typeof value)) continue;

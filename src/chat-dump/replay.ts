@@ -5,45 +5,13 @@
  * Nothing here logs, and no error message holds a URL: the download URL is a presigned
  * credential and the API request may carry a token.
  */
+import { ChatDumpCheck, type DumpPiece } from './dump-check.js';
+import { ChatReplayError, type ChatReplayErrorCode } from './replay-error.js';
+import { Slicer } from './slices.js';
 import { epochMs } from './time.js';
+import { Watchdog } from './watchdog.js';
 
-/** What went wrong, for code that reacts to it; `message` is for people. */
-export type ChatReplayErrorCode =
-  /** The API answered 401: no or a wrong token. */
-  | 'unauthorized'
-  /** The API answered 403: the token lacks the permission, or the API is not enabled. */
-  | 'forbidden'
-  /** The API answered 404: no such account, app or session. */
-  | 'not-found'
-  /** The API answered 5xx. */
-  | 'server'
-  /** The API answered another non-2xx status (`status` says which). */
-  | 'http'
-  /** The API answered `success: false`. */
-  | 'api'
-  /** The API's answer is not the documented JSON. */
-  | 'malformed'
-  /** No answer at all: offline, DNS, CORS, a connection broken off. */
-  | 'network'
-  /** The download URL was refused as expired (403/410) even after asking for a new one. */
-  | 'expired'
-  /** The CSV download answered another non-2xx status. */
-  | 'download';
-
-/** Every failure of the Chat Replay client: a readable `message`, a `code`, the HTTP `status`. */
-export class ChatReplayError extends Error {
-  override readonly name = 'ChatReplayError';
-  /** What went wrong. */
-  readonly code: ChatReplayErrorCode;
-  /** The HTTP status behind the error, when there was one. */
-  readonly status: number | undefined;
-
-  constructor(code: ChatReplayErrorCode, message: string, options: { status?: number; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-    this.status = options.status;
-  }
-}
+export { ChatReplayError, type ChatReplayErrorCode } from './replay-error.js';
 
 /** The Chat Replay API's JSON answer. */
 export interface ChatReplayApiBody {
@@ -66,8 +34,14 @@ export interface ChatReplayOptions {
   fetch?: typeof globalThis.fetch;
   /** Headers for the API request only: never sent to the download URL. */
   headers?: HeadersInit;
-  /** Aborts the requests; the promise then rejects with the signal's reason. */
+  /** Aborts the requests and the download; the promise then rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Gives up with a `timeout` error when the API does not answer, or the download brings less
+   * than 1 KiB, for this long (ms): a stalled backend, a stalled download and a drip of a few
+   * bytes a second all end. Default 30,000; `0` or `Infinity` waits forever.
+   */
+  idleTimeoutMs?: number;
 }
 
 /** A download URL of the dump and when it stops working. */
@@ -84,10 +58,6 @@ const isRecord = (value: unknown): value is Json => typeof value === 'object' &&
 
 function isResponse(value: unknown): value is Response {
   return isRecord(value) && typeof value.status === 'number' && typeof value.json === 'function';
-}
-
-function aborted(error: unknown, signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
 }
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -113,11 +83,39 @@ const HTTP_ERRORS: Readonly<Record<number, [ChatReplayErrorCode, string]>> = {
   404: ['not-found', 'found no such session (HTTP 404): check the account, app and session ids.'],
 };
 
-async function httpError(response: Response): Promise<ChatReplayError> {
+/** The most of the API's answer the client reads: its JSON is a few hundred bytes. */
+const MAX_API_BYTES = 1024 * 1024;
+
+/** The text of a small answer, refusing one past `MAX_API_BYTES` without reading it all. */
+async function readSmall(response: Response, watchdog: Watchdog): Promise<string> {
+  if (!response.body) return watchdog.race(response.text());
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await watchdog.race(reader.read());
+      if (done) return text + decoder.decode();
+      size += value.byteLength;
+      watchdog.arrived(value.byteLength);
+      if (size > MAX_API_BYTES) {
+        throw new ChatReplayError('malformed', `The Chat Replay API answered with more than ${MAX_API_BYTES / 1024 / 1024} MiB, not the small JSON it sends.`, {
+          status: response.status,
+        });
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    reader.cancel().catch(() => undefined);
+  }
+}
+
+async function httpError(response: Response, watchdog: Watchdog): Promise<ChatReplayError> {
   const { status } = response;
   let said = '';
   try {
-    said = apiSays(JSON.parse(await response.text()));
+    said = apiSays(JSON.parse(await readSmall(response, watchdog)));
   } catch {
     // An error page that is not JSON has nothing to add.
   }
@@ -127,28 +125,44 @@ async function httpError(response: Response): Promise<ChatReplayError> {
   return new ChatReplayError(code, `The Chat Replay API ${what}${said}`, { status });
 }
 
+// What a misconfigured endpoint answers instead: a web page (the app's own index.html) or XML.
+const NOT_JSON = /^\s*(text\/html|application\/xhtml\+xml|text\/xml|application\/xml)\b/i;
+
 /** The API's answer as a body, from a URL or the caller's function. */
-async function askApi(source: ChatReplaySource, options: ChatReplayOptions): Promise<unknown> {
-  const { signal } = options;
+async function askApi(source: ChatReplaySource, options: ChatReplayOptions, watchdog: Watchdog): Promise<unknown> {
   let answer: Response | ChatReplayApiBody;
+  watchdog.wait('api');
   try {
     if (typeof source === 'function') {
-      answer = await source();
+      answer = await watchdog.race(source());
     } else {
       const headers = new Headers(options.headers);
       if (!headers.has('accept')) headers.set('accept', 'application/json');
-      answer = await (options.fetch ?? globalThis.fetch)(source, { headers, signal });
+      answer = await watchdog.race((options.fetch ?? globalThis.fetch)(source, { headers, signal: watchdog.signal }));
     }
   } catch (error) {
-    if (error instanceof ChatReplayError || aborted(error, signal)) throw error;
+    if (error instanceof ChatReplayError || watchdog.signal.aborted) throw watchdog.reason(error);
     throw new ChatReplayError('network', `Could not reach the Chat Replay API: ${reasonOf(error)}`, { cause: error });
   }
   if (!isResponse(answer)) return answer;
-  if (!answer.ok) throw await httpError(answer);
+  if (!answer.ok) throw await httpError(answer, watchdog);
+  const type = answer.headers?.get?.('content-type') ?? '';
+  if (NOT_JSON.test(type)) {
+    answer.body?.cancel().catch(() => undefined);
+    throw new ChatReplayError('malformed', `The Chat Replay API answered with a web page (${type.split(';')[0].trim()}), not JSON: check the URL of the endpoint.`, {
+      status: answer.status,
+    });
+  }
+  let text: string;
   try {
-    return await answer.json();
+    text = await readSmall(answer, watchdog);
   } catch (error) {
-    if (aborted(error, signal)) throw error;
+    if (error instanceof ChatReplayError || watchdog.signal.aborted) throw watchdog.reason(error);
+    throw new ChatReplayError('network', `The Chat Replay API's answer broke off: ${reasonOf(error)}`, { cause: error });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
     throw new ChatReplayError('malformed', 'The Chat Replay API answered with something that is not JSON.', {
       status: answer.status,
       cause: error,
@@ -169,8 +183,22 @@ function isHttpUrl(text: string): boolean {
  * Asks the Chat Replay API once for the dump's download URL. Throws a `ChatReplayError` for an
  * HTTP error, `success: false`, an answer that is not the documented JSON, or no answer.
  */
-export async function fetchChatDumpUrl(source: ChatReplaySource, options: ChatReplayOptions = {}): Promise<ChatDumpLink> {
-  const body = await askApi(source, options);
+export function fetchChatDumpUrl(source: ChatReplaySource, options: ChatReplayOptions = {}): Promise<ChatDumpLink> {
+  return watched(options, (watchdog) => askForLink(source, options, watchdog));
+}
+
+/** Runs `work` under an idle timer joined with the caller's signal, stopped when it ends. */
+async function watched<T>(options: ChatReplayOptions, work: (watchdog: Watchdog) => Promise<T>): Promise<T> {
+  const watchdog = new Watchdog(options.idleTimeoutMs, options.signal);
+  try {
+    return await work(watchdog);
+  } finally {
+    watchdog.stop();
+  }
+}
+
+async function askForLink(source: ChatReplaySource, options: ChatReplayOptions, watchdog: Watchdog): Promise<ChatDumpLink> {
+  const body = await askApi(source, options, watchdog);
   if (!isRecord(body)) throw new ChatReplayError('malformed', 'The Chat Replay API answered with JSON that is not an object.');
   if (body.success === false) {
     throw new ChatReplayError('api', `The Chat Replay API could not provide the chat dump.${apiSays(body)}`);
@@ -189,38 +217,42 @@ const isExpired = (link: ChatDumpLink): boolean => link.expiresAt !== undefined 
 // What S3 answers for an expired presigned URL, and what other stores answer for a gone one.
 const refusedAsExpired = (status: number): boolean => status === 403 || status === 410;
 
-async function download(link: ChatDumpLink, options: ChatReplayOptions): Promise<Response> {
-  const { signal } = options;
+async function download(link: ChatDumpLink, options: ChatReplayOptions, watchdog: Watchdog): Promise<Response> {
+  watchdog.wait('download');
   try {
     // No headers: a token must never reach the storage host, and S3 refuses a second credential.
-    return await (options.fetch ?? globalThis.fetch)(link.url, { signal });
+    return await watchdog.race((options.fetch ?? globalThis.fetch)(link.url, { signal: watchdog.signal }));
   } catch (error) {
-    if (aborted(error, signal)) throw error;
+    if (watchdog.signal.aborted) throw watchdog.reason(error);
     throw new ChatReplayError('network', `Could not download the chat dump: ${reasonOf(error)}`, { cause: error });
   }
 }
 
-/**
- * Asks the Chat Replay API for the download URL and GETs the CSV there, returning the
- * successful response with its body unread (to stream it). A URL that is past its expiry, or
- * that the download refuses with 403/410, is renewed by asking the API again, once: the second
- * URL is tried whatever its expiry says, since the client's clock may be wrong.
- */
-export async function fetchChatDumpResponse(source: ChatReplaySource, options: ChatReplayOptions = {}): Promise<Response> {
-  let link = await fetchChatDumpUrl(source, options);
+// A download that is a web page, JSON or XML is an error page or a wrong link, never a dump.
+const NOT_CSV: ReadonlyArray<[RegExp, string]> = [
+  [/^\s*(text\/html|application\/xhtml\+xml)\b/i, 'a web page'],
+  [/^\s*(application|text)\/([\w.+-]*\+)?json\b/i, 'JSON'],
+  [/^\s*(application|text)\/([\w.+-]*\+)?xml\b/i, 'XML'],
+];
+
+const cancel = (response: Response): void => void response.body?.cancel().catch(() => undefined);
+
+/** The successful download response, body unread, after renewing a refused link once. */
+async function openDump(source: ChatReplaySource, options: ChatReplayOptions, watchdog: Watchdog): Promise<Response> {
+  let link = await askForLink(source, options, watchdog);
   let renewed = false;
   if (isExpired(link)) {
-    link = await fetchChatDumpUrl(source, options);
+    link = await askForLink(source, options, watchdog);
     renewed = true;
   }
-  let response = await download(link, options);
+  let response = await download(link, options, watchdog);
   if (refusedAsExpired(response.status) && !renewed) {
-    await response.body?.cancel().catch(() => undefined);
-    link = await fetchChatDumpUrl(source, options);
-    response = await download(link, options);
+    cancel(response);
+    link = await askForLink(source, options, watchdog);
+    response = await download(link, options, watchdog);
   }
   if (refusedAsExpired(response.status)) {
-    await response.body?.cancel().catch(() => undefined);
+    cancel(response);
     throw new ChatReplayError(
       'expired',
       `The chat dump's download link was refused (HTTP ${response.status}) even after asking for a new one; try again later.`,
@@ -228,20 +260,148 @@ export async function fetchChatDumpResponse(source: ChatReplaySource, options: C
     );
   }
   if (!response.ok) {
-    await response.body?.cancel().catch(() => undefined);
+    cancel(response);
     const { status } = response;
     throw new ChatReplayError('download', `Downloading the chat dump failed (HTTP ${status}).`, { status });
+  }
+  const type = response.headers.get('content-type') ?? '';
+  const wrong = NOT_CSV.find(([pattern]) => pattern.test(type));
+  if (wrong) {
+    cancel(response);
+    throw new ChatReplayError('not-a-dump', `The download is not a chat dump: it is ${wrong[1]} (${type.split(';')[0].trim()}).`, { status: response.status });
   }
   return response;
 }
 
-/** Like `fetchChatDumpResponse`, resolving with the CSV text (parse it with `parseChatDumpCsv`). */
-export async function fetchChatDump(source: ChatReplaySource, options: ChatReplayOptions = {}): Promise<string> {
-  const response = await fetchChatDumpResponse(source, options);
+/**
+ * Asks the Chat Replay API for the download URL and GETs the CSV there, returning the
+ * successful response with its body unread (to stream it yourself; `streamChatDump` streams and
+ * checks it for you). A URL that is past its expiry, or that the download refuses with 403/410,
+ * is renewed by asking the API again, once: the second URL is tried whatever its expiry says,
+ * since the client's clock may be wrong. A download that is a web page, JSON or XML fails as
+ * `not-a-dump`. The idle timeout covers the requests up to the response, not the body.
+ */
+export function fetchChatDumpResponse(source: ChatReplaySource, options: ChatReplayOptions = {}): Promise<Response> {
+  return watched(options, (watchdog) => openDump(source, options, watchdog));
+}
+
+/** How to stream a dump. */
+export interface ChatDumpStreamOptions extends ChatReplayOptions {
+  /**
+   * Puts a `'` in front of every cell a spreadsheet would run as a formula, record by record (as
+   * `protectCsvFormulas` does; the BOM is kept, records come out CRLF-separated). Default `false`:
+   * the bytes pass through exactly as downloaded.
+   */
+  protectFormulas?: boolean;
+  /**
+   * Receives the dump piece by piece, as UTF-8 bytes and as the same text; a returned promise
+   * holds the download until it settles. If the dump turns out not whole at the end, the
+   * promise of `streamChatDump` rejects after the pieces were written: the writer must discard them.
+   */
+  write(bytes: Uint8Array, text: string): void | Promise<void>;
+  /** Called as bytes arrive, with the bytes so far and the `Content-Length` (`undefined` when not known). */
+  onProgress?(received: number, total: number | undefined): void;
+}
+
+/** What `streamChatDump` wrote. */
+export interface ChatDumpStreamResult {
+  /** The bytes downloaded. */
+  received: number;
+  /** The bytes passed to `write` (more than `received` when formulas were protected). */
+  written: number;
+  /** The rows of the dump, without the header: one per message. */
+  rows: number;
+}
+
+/** The length the body must have, when the response says it and it is not compressed. */
+function expectedLength(response: Response): number | undefined {
+  const encoding = response.headers.get('content-encoding');
+  if (encoding && encoding.trim().toLowerCase() !== 'identity') return undefined;
+  const length = Number(response.headers.get('content-length') ?? NaN);
+  return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+}
+
+/**
+ * Downloads a session's dump as `fetchChatDumpResponse` does and streams it to `write` piece by
+ * piece, never holding it as one string, in slices that leave the page responsive. Checks it on
+ * the way: a web page, JSON, XML, text that is not UTF-8 or without the dump's header fails as
+ * `not-a-dump`; a body short of its `Content-Length`, ending mid-row, or not decoded whole fails
+ * as `incomplete`; less than 1 KiB in `idleTimeoutMs` fails as `timeout`. Rejects with the
+ * signal's reason when `signal` aborts.
+ */
+export function streamChatDump(source: ChatReplaySource, options: ChatDumpStreamOptions): Promise<ChatDumpStreamResult> {
+  return watched(options, async (watchdog) => readDump(await openDump(source, options, watchdog), options, watchdog));
+}
+
+async function readDump(response: Response, options: ChatDumpStreamOptions, watchdog: Watchdog): Promise<ChatDumpStreamResult> {
+  if (!response.body) throw new ChatReplayError('download', 'The chat dump download answered without a body.', { status: response.status });
+  const total = expectedLength(response);
+  const check = new ChatDumpCheck(options.protectFormulas ?? false);
+  const slicer = new Slicer();
+  const reader = response.body.getReader();
+  let written = 0;
+  const write = async ({ bytes, text }: DumpPiece) => {
+    if (bytes.byteLength === 0) return;
+    written += bytes.byteLength;
+    await watchdog.race(Promise.resolve(options.write(bytes, text)));
+  };
   try {
-    return await response.text();
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await watchdog.race(reader.read());
+      } catch (error) {
+        if (watchdog.signal.aborted) throw watchdog.reason(error);
+        throw new ChatReplayError('network', `The chat dump download broke off: ${reasonOf(error)}`, { cause: error });
+      }
+      if (chunk.done) break;
+      watchdog.arrived(chunk.value.byteLength);
+      options.onProgress?.(check.received + chunk.value.byteLength, total);
+      await write(check.push(chunk.value));
+      await slicer.pause(watchdog.signal);
+    }
+    watchdog.stop();
+    if (total !== undefined && check.received !== total) {
+      throw new ChatReplayError('incomplete', `The chat dump download ended early: ${check.received} of ${total} bytes arrived.`);
+    }
+    await write(check.end());
+    return { received: check.received, written, rows: check.rows };
   } catch (error) {
-    if (aborted(error, options.signal)) throw error;
-    throw new ChatReplayError('network', `The chat dump download broke off: ${reasonOf(error)}`, { cause: error });
+    reader.cancel().catch(() => undefined);
+    throw watchdog.reason(error);
+  }
+}
+
+/**
+ * Like `streamChatDump`, resolving with the dump as a `text/csv` Blob (kept by the browser, on
+ * disk for a large one, rather than as a string) and its rows. Fails as `incomplete` when the
+ * Blob does not hold every byte written to it.
+ */
+export async function fetchChatDumpBlob(
+  source: ChatReplaySource,
+  options: Omit<ChatDumpStreamOptions, 'write'> = {},
+): Promise<{ blob: Blob; rows: number }> {
+  // The pieces come from fetch and TextEncoder, never from a SharedArrayBuffer.
+  const parts: Blob[] = [];
+  const result = await streamChatDump(source, { ...options, write: (bytes) => void parts.push(new Blob([bytes as Uint8Array<ArrayBuffer>])) });
+  const blob = new Blob(parts, { type: 'text/csv;charset=utf-8' });
+  if (blob.size !== result.written) {
+    throw new ChatReplayError('incomplete', `The chat dump could not be kept whole: ${result.written} bytes written, ${blob.size} kept.`);
+  }
+  return { blob, rows: result.rows };
+}
+
+/**
+ * Like `streamChatDump`, resolving with the CSV text (parse it with `parseChatDumpCsv`). For a
+ * large dump prefer `streamChatDump` or `fetchChatDumpBlob`: past about 512 MiB no string holds it,
+ * and this rejects rather than return less.
+ */
+export async function fetchChatDump(source: ChatReplaySource, options: ChatReplayOptions = {}): Promise<string> {
+  const pieces: string[] = [];
+  await streamChatDump(source, { ...options, write: (_bytes, text) => void pieces.push(text) });
+  try {
+    return pieces.join('');
+  } catch (error) {
+    throw new ChatReplayError('download', 'The chat dump is too large to hold as one string: stream it with streamChatDump.', { cause: error });
   }
 }

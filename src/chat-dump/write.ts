@@ -6,6 +6,7 @@ import type { ChatMessage } from '../meeting/contract.js';
 import { CHAT_DUMP_COLUMNS } from './columns.js';
 import { CSV_LINE_END, csvField, protectFormula } from './csv.js';
 import { toDumpPayload } from './payload.js';
+import { Slicer } from './slices.js';
 import { epochMs } from './time.js';
 
 /** What a dump needs besides the messages, and how to write it. */
@@ -91,7 +92,11 @@ function rowWriter(options: ChatDumpOptions): (message: ChatMessage) => string {
  * loop between chunks, and in Node `Readable.from(chatDumpChunks(…))` streams it with
  * backpressure. Messages the dump cannot hold are left out (see `payload.ts`).
  */
-export function* chatDumpChunks(messages: Iterable<ChatMessage>, options: ChatDumpChunkOptions): Generator<string, void, undefined> {
+export function chatDumpChunks(messages: Iterable<ChatMessage>, options: ChatDumpChunkOptions): Generator<string, void, undefined> {
+  return countedChunks(messages, options, { rows: 0 });
+}
+
+function* countedChunks(messages: Iterable<ChatMessage>, options: ChatDumpChunkOptions, count: { rows: number }): Generator<string, void, undefined> {
   const wanted = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const size = Number.isFinite(wanted) && wanted >= 1 ? Math.floor(wanted) : DEFAULT_CHUNK_SIZE;
   const row = rowWriter(options);
@@ -101,6 +106,7 @@ export function* chatDumpChunks(messages: Iterable<ChatMessage>, options: ChatDu
     const line = row(message);
     if (line === '') continue;
     rows.push(line);
+    count.rows += 1;
     if (rows.length === size) {
       yield rows.join('');
       rows = [];
@@ -121,28 +127,41 @@ export function toChatDumpCsv(messages: Iterable<ChatMessage>, options: ChatDump
   return [...chatDumpChunks(messages, options)].join('');
 }
 
-/** How long the export works before it lets the page render and handle input, in ms. */
-const SLICE_MS = 8;
+/** Options of `buildChatDumpBlob`. */
+export interface BuildChatDumpOptions extends ChatDumpBlobOptions {
+  /** Called after each chunk with the rows written so far. */
+  onProgress?(rows: number): void;
+}
 
 /**
- * The dump as a UTF-8 `text/csv` Blob, built chunk by chunk and yielding to the event loop (a
- * task, so a frame can paint) after the header and whenever a slice of work is used up: 100,000 messages do not freeze
- * the page. Each chunk is encoded as it is made, so the final Blob only joins them. Same bytes as
- * `toChatDumpCsv`. Rejects with the signal's reason when `signal` aborts.
+ * The dump as a UTF-8 `text/csv` Blob and the number of rows it holds (the messages the dump could
+ * hold: see `payload.ts`), built chunk by chunk and yielding to the event loop (a task, so a
+ * frame can paint) after the header and whenever a slice of work is used up: 100,000 messages do
+ * not freeze the page. Each chunk is encoded as it is made, so the final Blob only joins them;
+ * a Blob that does not keep every byte of them (a full disk, a quota) is an error, not a smaller
+ * file. Rejects with the signal's reason when `signal` aborts.
  */
-export async function toChatDumpBlob(messages: Iterable<ChatMessage>, options: ChatDumpBlobOptions): Promise<Blob> {
+export async function buildChatDumpBlob(messages: Iterable<ChatMessage>, options: BuildChatDumpOptions): Promise<{ blob: Blob; rows: number }> {
   const { signal } = options;
   signal?.throwIfAborted();
   const parts: Blob[] = [];
-  let sliceStart = performance.now();
-  for (const chunk of chatDumpChunks(messages, options)) {
-    parts.push(new Blob([chunk]));
+  let written = 0;
+  const count = { rows: 0 };
+  const slicer = new Slicer();
+  for (const chunk of countedChunks(messages, options, count)) {
+    const part = new Blob([chunk]);
+    written += part.size;
+    parts.push(part);
+    options.onProgress?.(count.rows);
     // A turn after the header too, so the caller's task ends before the work starts.
-    if (parts.length === 1 || performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      signal?.throwIfAborted();
-      sliceStart = performance.now();
-    }
+    await slicer.pause(signal, parts.length === 1);
   }
-  return new Blob(parts, { type: 'text/csv;charset=utf-8' });
+  const blob = new Blob(parts, { type: 'text/csv;charset=utf-8' });
+  if (blob.size !== written) throw new Error(`The chat dump could not be kept whole: ${written} bytes written, ${blob.size} kept.`);
+  return { blob, rows: count.rows };
+}
+
+/** The dump as a UTF-8 `text/csv` Blob: `buildChatDumpBlob` without the count. Same bytes as `toChatDumpCsv`. */
+export async function toChatDumpBlob(messages: Iterable<ChatMessage>, options: ChatDumpBlobOptions): Promise<Blob> {
+  return (await buildChatDumpBlob(messages, options)).blob;
 }

@@ -13,15 +13,43 @@ export default css`
   :host([grouped]) {
     margin-top: 2px;
   }
+  /* The avatar in its own column, beside everything else; own messages mirror it. */
   .base {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
+    display: grid;
+    grid-template-columns: var(--_avatar-size) minmax(0, 1fr);
+    column-gap: var(--_space);
+    justify-items: start;
     max-width: 100%;
     min-width: 0;
+    --_avatar-size: 1.75rem;
+    --rtk-avatar-size: var(--_avatar-size);
+  }
+  .base > * {
+    grid-column: 2;
+    max-width: 100%;
+  }
+  .base > .avatar,
+  .base > .avatar-space {
+    grid-column: 1;
+    grid-row: 1 / span 6;
+    align-self: start;
   }
   :host([own]) .base {
-    align-items: flex-end;
+    grid-template-columns: minmax(0, 1fr) var(--_avatar-size);
+    justify-items: end;
+  }
+  :host([own]) .base > * {
+    grid-column: 1;
+  }
+  :host([own]) .base > .avatar,
+  :host([own]) .base > .avatar-space {
+    grid-column: 2;
+  }
+  :host([hide-avatars]) .base {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  :host([hide-avatars]) .base > * {
+    grid-column: 1;
   }
   .header {
     display: flex;
@@ -31,6 +59,35 @@ export default css`
     margin: 0 4px 4px;
     font-size: 0.8125em;
     color: var(--_muted);
+  }
+  .you {
+    margin-inline-start: -4px;
+    color: var(--_muted);
+  }
+  .quote {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    overflow: hidden;
+    width: 100%;
+    margin: 0 0 6px;
+    padding: 4px 8px;
+    border: 0;
+    border-inline-start: 3px solid currentColor;
+    border-radius: 4px;
+    background: color-mix(in srgb, currentColor 10%, transparent);
+    color: inherit;
+    font: inherit;
+    font-size: 0.875em;
+    text-align: start;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    opacity: 0.9;
+    cursor: pointer;
+  }
+  :host([mentioned]) .bubble {
+    box-shadow: inset 3px 0 0 var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 10%, var(--rtk-chat-message-bubble-color));
   }
   .sender {
     font-weight: 600;
@@ -77,6 +134,33 @@ export default css`
   .text {
     white-space: break-spaces;
     unicode-bidi: plaintext;
+  }
+  /* Isolated: no bidi control in the text around a link or a name can reorder it. */
+  .text a,
+  .sender {
+    unicode-bidi: isolate;
+  }
+  .load-media {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 2px;
+    min-height: 44px;
+    padding: 6px 10px;
+    border: 1px dashed var(--_border);
+    border-radius: calc(var(--_radius) - 6px);
+    background: var(--_background);
+    color: var(--_text);
+    font: inherit;
+    cursor: pointer;
+  }
+  .load-media-label {
+    font-weight: 600;
+  }
+  .load-media-host {
+    font-size: 0.8125em;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
   }
   .bubble:has(> .image-button) {
     padding: 4px;
@@ -165,9 +249,25 @@ export default css`
     font-weight: 600;
     overflow-wrap: anywhere;
   }
-  .file-size {
+  .file-facts {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+  }
+  .file-size,
+  .file-host {
     font-size: 0.85em;
     opacity: 0.8;
+    overflow-wrap: anywhere;
+  }
+  .file-warning {
+    font-size: 0.85em;
+    font-weight: 600;
+    color: var(--_danger);
+  }
+  :host([own]) .file-warning {
+    color: inherit;
+    text-decoration: underline wavy;
   }
   /*
    * The actions float over the message: they take no space beside it. While hidden they cannot

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { property, query, state } from 'lit/decorators.js';
 
 import { KitElement } from '../base/kit-element.js';
@@ -6,15 +7,20 @@ import { RtkMessageDeleteEvent, RtkMessageDeletedEvent } from '../events/message
 import { RtkMessageEditedEvent } from '../events/message-edited.js';
 import { RtkMessageErrorEvent, type MessageAction } from '../events/message-error.js';
 import { RtkMessagePinEvent } from '../events/message-pin.js';
-import { formatDateTime, formatTime, messageTimeMs, nonEmpty, safeUrl } from '../format/format.js';
+import { RtkMessageReplyEvent } from '../events/message-reply.js';
+import { RtkMessageSelectEvent } from '../events/message-select.js';
+import { displayName, formatDateTime, formatTime, mediaPolicy, messageTimeMs, safeUrl, trustedOrigins, type MediaPolicy } from '../format/format.js';
 import { isPrivateMessage, messageText, privateParties } from '../conversations/conversations.js';
-import { chatAbilities, isOwnMessage, joinedParticipants } from '../meeting/chat-queries.js';
-import type { ChatMessage } from '../meeting/contract.js';
+import type { RenderCustom } from '../custom-message/custom-message-part.js';
+import { findQuotedMessage } from '../format/quote-reply.js';
+import richTextStyles from '../format/rich-text.styles.js';
+import { chatAbilities, chatMessages, isOwnMessage, joinedParticipants } from '../meeting/chat-queries.js';
+import type { ChatMeeting, ChatMessage } from '../meeting/contract.js';
 import { describeError, errorCode } from '../meeting/errors.js';
 import { MALFORMED_TYPE, trustMessage } from '../meeting/message-guard.js';
 import type { ChatStrings } from '../strings/strings.js';
 import styles from './chat-message.styles.js';
-import { fallback, renderBody } from './message-body.js';
+import { fallback, prepareText, renderBody, type PreparedText } from './message-body.js';
 import { renderActions, renderDeleteConfirm, renderFileReplace, renderImageViewer, renderTextEditor, type MessageAction as Action } from './message-parts.js';
 
 const EDITABLE = new Set(['text', 'image', 'file']);
@@ -51,7 +57,10 @@ const EDITABLE = new Set(['text', 'image', 'file']);
  * @fires {RtkMessageErrorEvent} rtk-message-error - When the SDK refused an edit, a deletion, a pin or an unpin.
  */
 export class RtkChatMessage extends KitElement {
-  static override styles = [KitElement.styles, styles];
+  static override styles = [KitElement.styles, richTextStyles, styles];
+
+  /** The tag the avatars render with; set when the kit is registered under other names. */
+  static avatarTag: StaticValue = literal`rtk-avatar`;
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('.editor textarea') private editorText?: HTMLTextAreaElement;
@@ -63,9 +72,13 @@ export class RtkChatMessage extends KitElement {
   @state() private busy = false;
   @state() private error = '';
   @state() private imageFailed = false;
+  /** The user asked to load this message's image, which the media policy held back. */
+  @state() private loadImageAnyway = false;
 
   /** The message as shown: `message` past the boundary check, or none. */
   private shown: ChatMessage | undefined;
+  /** Its text, formatted once per change rather than once per render. */
+  private text: PreparedText | undefined;
 
   /** The message to show, as the SDK delivers it. */
   @property({ attribute: false }) message: ChatMessage | undefined;
@@ -75,6 +88,15 @@ export class RtkChatMessage extends KitElement {
 
   /** Draws attention to the message, e.g. after jumping to it from the pinned list. */
   @property({ type: Boolean, reflect: true }) highlighted = false;
+
+  /** Hides the sender's avatar. */
+  @property({ type: Boolean, reflect: true, attribute: 'hide-avatars' }) hideAvatars = false;
+
+  /** Renders custom messages the app's way: return a template, or `undefined` for the kit's rendering. */
+  @property({ attribute: false }) renderCustom: RenderCustom | undefined;
+
+  /** Reflected when the message mentions the local user. */
+  @property({ type: Boolean, reflect: true }) mentioned = false;
 
   /** Hides the action buttons, e.g. in a read-only preview. */
   @property({ type: Boolean, attribute: 'hide-actions' }) hideActions = false;
@@ -88,6 +110,16 @@ export class RtkChatMessage extends KitElement {
   /** Reflected when the message is pinned. */
   @property({ type: Boolean, reflect: true }) pinned = false;
 
+  /**
+   * Which images load by themselves: `auto` (all), `click` (each on request: no host learns who
+   * is in the meeting until someone asks) or `trusted` (those from `trusted-media-origins`, the
+   * rest on request). See SECURITY.md.
+   */
+  @property({ attribute: 'media-policy' }) mediaPolicy: MediaPolicy = 'auto';
+
+  /** Origins whose images load by themselves under `media-policy="trusted"`, space-separated (`https://*.example.com` for subdomains). */
+  @property({ attribute: 'trusted-media-origins' }) trustedMediaOrigins = '';
+
   /** Reflected when the message is private: to or from the local user and named people only. */
   @property({ type: Boolean, reflect: true, attribute: 'private' }) isPrivate = false;
 
@@ -98,8 +130,12 @@ export class RtkChatMessage extends KitElement {
     this.own = message !== undefined && isOwnMessage(this.activeMeeting, message);
     this.pinned = message?.pinned === true;
     this.isPrivate = message !== undefined && isPrivateMessage(message);
+    const text = message?.type === 'text' || message?.type === 'custom' ? message.message : undefined;
+    this.text = text === undefined ? undefined : prepareText(messageText(message!), mentionNames(this.activeMeeting), this.activeMeeting?.self?.name);
+    this.mentioned = !this.own && (this.text?.mentionsSelf ?? false);
     if (changed.has('message')) {
       this.imageFailed = false;
+      if (changed.get('message')?.link !== message?.link) this.loadImageAnyway = false;
       if (changed.get('message')?.id !== message?.id) this.editing = this.confirming = this.menuOpen = false;
     }
   }
@@ -225,14 +261,22 @@ export class RtkChatMessage extends KitElement {
     }
   }
 
+  /** Jumps to the message a reply quotes, where the meeting still has it. */
+  private openQuote(quote: string): void {
+    const meeting = this.activeMeeting;
+    const quoted = findQuotedMessage(quote, chatMessages(meeting?.chat), this.i18n.quotedPhoto, this.shown);
+    if (quoted) this.dispatchEvent(new RtkMessageSelectEvent({ message: quoted, meeting }));
+  }
+
   private openImage(): void {
     this.viewerOpen = true;
     void this.updateComplete.then(() => this.dialog?.showModal());
   }
 
-  /** The sender as shown; the local user is told by id, never by name. */
+  /** The sender's name as shown; "(you)" beside it marks the local user, told by id, never by name. */
   private get sender(): string {
-    return this.own ? this.i18n.you : nonEmpty(this.shown?.displayName) ?? this.i18n.unknownSender;
+    const name = displayName(this.shown?.displayName);
+    return name ?? (this.own ? this.i18n.you : this.i18n.unknownSender);
   }
 
   /** What the local user may do with this message. */
@@ -244,6 +288,7 @@ export class RtkChatMessage extends KitElement {
     const actions: Action[] = [];
     // A legacy private message is not edited: the edit would go out as a public text.
     const legacy = this.isPrivate && !message.targetUserIds?.length;
+    if (abilities.sendText) actions.push({ name: 'reply', label: strings.reply, run: () => this.dispatchEvent(new RtkMessageReplyEvent({ message })) });
     if (this.own && abilities.editOwn && EDITABLE.has(message.type) && !legacy) actions.push({ name: 'edit', label: strings.edit, run: () => this.startEditing() });
     if (abilities.pin) {
       actions.push(this.pinned ? { name: 'unpin', label: strings.unpin, run: () => this.togglePin() } : { name: 'pin', label: strings.pin, run: () => this.togglePin() });
@@ -266,6 +311,7 @@ export class RtkChatMessage extends KitElement {
     const viewerSrc = this.viewerOpen && !this.imageFailed ? safeUrl(message.link, true) : undefined;
     return html`
       <article part="base" class="base" aria-label=${`${this.sender} ${timeText}`} @keydown=${this.onKeyDown}>
+        ${this.renderAvatar(message)}
         ${this.grouped ? nothing : this.renderHeader(time, timeText)}
         <div class="row">
           ${editingText
@@ -282,10 +328,20 @@ export class RtkChatMessage extends KitElement {
     `;
   }
 
+  /** The sender's picture or initials, on the first message of a group; the others keep its place. */
+  private renderAvatar(message: ChatMessage) {
+    if (this.hideAvatars) return nothing;
+    if (this.grouped) return html`<span class="avatar-space"></span>`;
+    const picture = joinedParticipants(this.activeMeeting).find((person) => person.userId === message.userId)?.picture;
+    const tag = (this.constructor as typeof RtkChatMessage).avatarTag;
+    return staticHtml`<${tag} class="avatar" aria-hidden="true" .name=${this.sender} .userId=${message.userId} .src=${picture}></${tag}>`;
+  }
+
   private renderHeader(time: number | undefined, timeText: string) {
     return html`
       <div part="header" class="header">
         <span class="sender">${this.sender}</span>
+        ${this.own ? html`<span class="you">${this.i18n.youMarker}</span>` : nothing}
         ${time === undefined ? nothing : html`<time datetime=${new Date(time).toISOString()} title=${formatDateTime(time, this.locale)}>${timeText}</time>`}
       </div>
     `;
@@ -296,8 +352,13 @@ export class RtkChatMessage extends KitElement {
       strings: this.i18n,
       locale: this.locale,
       sender: this.sender,
+      text: this.text,
+      renderCustom: this.renderCustom,
+      openQuote: (quote) => this.openQuote(quote),
       imageFailed: this.imageFailed,
+      media: { policy: mediaPolicy(this.mediaPolicy), origins: trustedOrigins(this.trustedMediaOrigins), loadAnyway: this.loadImageAnyway },
       onImageError: () => (this.imageFailed = true),
+      onLoadImage: () => (this.loadImageAnyway = true),
       openImage: () => this.openImage(),
     });
     // A grouped message has no header: its time shows beside it on hover and focus.
@@ -323,9 +384,23 @@ export class RtkChatMessage extends KitElement {
     const others = [...(privateParties(message) ?? [])].filter((userId) => userId !== message.userId);
     if (others.length === 0) return strings.privateMessage;
     const people = joinedParticipants(this.activeMeeting);
-    const names = others.map((userId) => (userId === selfId ? strings.you : nonEmpty(people.find((p) => p.userId === userId)?.name) ?? strings.unknownSender));
+    const names = others.map((userId) => (userId === selfId ? strings.you : displayName(people.find((p) => p.userId === userId)?.name) ?? strings.unknownSender));
     return strings.privateTo(names.join(', '));
   }
+}
+
+/** The names `@` may mention, the same array while they stay the same (the parser caches per array). */
+let mentionKey = '';
+let mentionList: readonly string[] = [];
+function mentionNames(meeting: ChatMeeting | undefined): readonly string[] {
+  const names = joinedParticipants(meeting).map((person) => person.name);
+  if (meeting?.self?.name) names.push(meeting.self.name);
+  const key = names.join('\u0000');
+  if (key !== mentionKey) {
+    mentionKey = key;
+    mentionList = names;
+  }
+  return mentionList;
 }
 
 function failedWords(action: MessageAction, strings: ChatStrings): string {

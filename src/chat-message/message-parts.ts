@@ -6,7 +6,7 @@ import type { ChatStrings } from '../strings/strings.js';
 
 /** One action on a message: what it is called, and what it does. */
 export interface MessageAction {
-  name: 'edit' | 'pin' | 'unpin' | 'delete';
+  name: 'reply' | 'edit' | 'pin' | 'unpin' | 'delete';
   label: string;
   run(): void;
 }

@@ -5,6 +5,7 @@ export * from './message-delete.js';
 export * from './message-edited.js';
 export * from './message-error.js';
 export * from './message-pin.js';
+export * from './message-reply.js';
 export * from './message-select.js';
 export * from './message-sent.js';
 export * from './unread-change.js';

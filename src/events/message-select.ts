@@ -1,7 +1,7 @@
 import type { ChatMeeting, ChatMessage } from '../meeting/contract.js';
 
 /**
- * Fired when the user chooses a message in the pinned list. An `<rtk-chat>` on the same meeting
+ * Fired when the user chooses a message in the pinned list or a quote in a reply. An `<rtk-chat>` on the same meeting
  * scrolls to it and highlights it, unless the event was canceled.
  */
 export class RtkMessageSelectEvent extends Event {

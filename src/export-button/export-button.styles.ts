@@ -32,6 +32,13 @@ export default css`
   :host([busy]) button {
     cursor: progress;
   }
+  .progress,
+  .status {
+    font-size: 0.75em;
+    color: var(--_muted);
+    max-width: 18rem;
+    text-align: end;
+  }
   .error {
     font-size: 0.75em;
     color: var(--_danger);

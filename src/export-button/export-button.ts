@@ -1,20 +1,28 @@
-import { html, nothing } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
-import { protectCsvFormulas } from '../chat-dump/csv.js';
-import { fetchChatDumpResponse } from '../chat-dump/replay.js';
-import { toChatDumpBlob } from '../chat-dump/write.js';
-import { RtkChatExportErrorEvent, RtkChatExportEvent } from '../events/chat-export.js';
+import { KitElement } from '../base/kit-element.js';
+import { fetchChatDumpBlob, ChatReplayError } from '../chat-dump/replay.js';
+import { buildChatDumpBlob } from '../chat-dump/write.js';
+import { DEFAULT_IDLE_TIMEOUT_MS } from '../chat-dump/watchdog.js';
+import { RtkChatExportErrorEvent, RtkChatExportEvent, type ChatExportDetail, type ExportShortfall } from '../events/chat-export.js';
+import { formatCount, formatSize } from '../format/format.js';
 import { chatMessages } from '../meeting/chat-queries.js';
 import type { ChatMeeting } from '../meeting/contract.js';
 import { MeetingController } from '../meeting/meeting-controller.js';
-import { KitElement } from '../base/kit-element.js';
 import styles from './export-button.styles.js';
+import { wholeSession } from './whole-session.js';
+
+/** The arguments of one export, taken when it starts. */
+type ExportArgs = [meeting: ChatMeeting | undefined, replayUrl: string | undefined, allowFormulas: boolean, filename: string | undefined, idleTimeout: number];
 
 /**
- * Downloads the meeting's chat as the documented CSV dump: built in the browser from the
- * meeting's messages, or, with `replay-url`, fetched through the app's backend from the Chat
- * Replay API (the API token stays on the server).
+ * Downloads the meeting's chat as the documented CSV dump: built in the browser from the whole
+ * session it can reach (the meeting's messages, and the older history paged back through
+ * `fetchPublicMessages`), or, with `replay-url`, fetched through the app's backend from the Chat
+ * Replay API (the API token stays on the server). While it exports, the button shows the progress
+ * and cancels when clicked; afterwards it says what it wrote, and why not everything if so.
  *
  * @summary A button that downloads the chat as CSV.
  * @tagname rtk-chat-export-button
@@ -23,16 +31,25 @@ import styles from './export-button.styles.js';
  *
  * @csspart base - The wrapper.
  * @csspart button - The button.
+ * @csspart progress - The progress shown while exporting.
+ * @csspart status - What the last export did (a polite live region).
  * @csspart error - The error text.
  *
- * @fires {RtkChatExportEvent} rtk-chat-export - When the download started.
- * @fires {RtkChatExportErrorEvent} rtk-chat-export-error - When exporting failed.
+ * @fires {RtkChatExportEvent} rtk-chat-export - When the download started; its `detail` says how many messages it wrote, and whether that is the whole session.
+ * @fires {RtkChatExportErrorEvent} rtk-chat-export-error - When exporting failed (not when it was canceled).
  */
 export class RtkChatExportButton extends KitElement {
   static override styles = [KitElement.styles, styles];
 
-  @state() private error = '';
-  private exporting: AbortController | undefined;
+  private readonly exportTask = new Task<ExportArgs, ChatExportDetail>(this, {
+    autoRun: false,
+    args: () => [this.activeMeeting, this.replayUrl, this.allowFormulas, this.filename, this.idleTimeout],
+    task: (args, { signal }) => this.runExport(args, signal),
+  });
+
+  /** How the current or last run ended early, if it did: canceled by the user, or by disconnecting. */
+  private stopped: 'user' | 'disconnected' | undefined;
+  @state() private progress = '';
 
   /**
    * The app's own endpoint that answers with the Chat Replay API's JSON
@@ -53,13 +70,21 @@ export class RtkChatExportButton extends KitElement {
   /** The app's rule for who may export: the button is disabled, with a reason, when it returns false. */
   @property({ attribute: false }) canExport: ((meeting: ChatMeeting | undefined) => boolean) | undefined;
 
-  /** Reflected while exporting; clicks are ignored meanwhile. */
-  @property({ type: Boolean, reflect: true }) busy = false;
+  /**
+   * In replay mode, give up when the backend or the download sends nothing (less than 1 KiB)
+   * for this many milliseconds; 30,000 by default. `0` waits for ever (the button still cancels).
+   */
+  @property({ type: Number, attribute: 'idle-timeout' }) idleTimeout = DEFAULT_IDLE_TIMEOUT_MS;
 
   constructor() {
     super();
     // The button enables itself once there are messages.
     new MeetingController(this, () => this.activeMeeting);
+  }
+
+  /** Whether an export is running (also reflected as the `busy` attribute); a click then cancels it. */
+  get busy(): boolean {
+    return this.exportTask.status === TaskStatus.PENDING && this.stopped === undefined;
   }
 
   /** Why the user may not export now, or '' when they may. */
@@ -69,55 +94,70 @@ export class RtkChatExportButton extends KitElement {
     return '';
   }
 
-  /** Exports the chat now, as a click does. Resolves when the download started or failed. */
-  async export(): Promise<void> {
-    if (this.busy || this.reason) return;
-    const { signal } = (this.exporting = new AbortController());
-    this.busy = true;
-    this.error = '';
-    const meeting = this.activeMeeting;
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (!this.busy) return;
+    this.stopped = 'disconnected';
+    this.exportTask.abort(new DOMException('The export button was removed.', 'AbortError'));
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.toggleAttribute('busy', this.busy);
+  }
+
+  private readonly onClick = (event: MouseEvent): void => {
+    // The second click of a double click (`detail` 2) belongs to the first: it must not cancel.
+    if (this.busy && event.detail <= 1) this.cancel();
+    else if (!this.busy) void this.export();
+  };
+
+  private async runExport([meeting, replayUrl, allowFormulas, filename, idleTimeout]: ExportArgs, signal: AbortSignal): Promise<ChatExportDetail> {
+    this.progress = '';
     try {
-      const replay = Boolean(this.replayUrl);
-      const blob = replay ? await this.fetchDump(this.replayUrl!, signal) : await this.buildDump(meeting, signal);
-      const filename = this.filename || defaultFilename(meeting);
-      this.download(blob, filename);
-      this.dispatchEvent(new RtkChatExportEvent({ filename, size: blob.size, source: replay ? 'replay' : 'client' }));
+      const { blob, ...made } = replayUrl ? await this.fetchDump(replayUrl, allowFormulas, idleTimeout, signal) : await this.buildDump(meeting, allowFormulas, signal);
+      signal.throwIfAborted();
+      const detail: ChatExportDetail = { ...made, filename: filename || defaultFilename(meeting), size: blob.size };
+      this.download(blob, detail.filename);
+      const exported = new RtkChatExportEvent(detail);
+      this.dispatchEvent(exported);
+      return detail;
     } catch (error) {
-      // Stopped because the button was removed: nobody is waiting for an error.
-      if (signal.aborted) return;
-      const detail = error instanceof Error && error.name === 'ChatReplayError' ? error.message : '';
-      this.error = detail ? `${this.i18n.exportFailed} ${detail}` : this.i18n.exportFailed;
-      this.dispatchEvent(new RtkChatExportErrorEvent({ text: this.error, error }));
-    } finally {
-      if (this.exporting?.signal === signal) {
-        this.exporting = undefined;
-        this.busy = false;
-      }
+      // Canceled, removed, or overtaken by a newer run: nobody is waiting for an error.
+      if (!signal.aborted) this.dispatchEvent(new RtkChatExportErrorEvent({ text: this.errorText(error), error }));
+      throw error;
     }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.exporting?.abort();
-    this.exporting = undefined;
-    this.busy = false;
+  private async fetchDump(url: string, allowFormulas: boolean, idleTimeoutMs: number, signal: AbortSignal) {
+    const locale = this.locale;
+    const { blob, rows } = await fetchChatDumpBlob(url, {
+      signal,
+      idleTimeoutMs,
+      protectFormulas: !allowFormulas,
+      onProgress: (received, total) => {
+        this.progress = this.i18n.exportDownloading(formatSize(received, locale), total === undefined ? undefined : formatSize(total, locale));
+      },
+    });
+    return { blob, count: rows, source: 'replay' as const, complete: true };
   }
 
-  private async fetchDump(url: string, signal: AbortSignal): Promise<Blob> {
-    const response = await fetchChatDumpResponse(url, { signal });
-    if (this.allowFormulas) return response.blob();
-    // Decoded keeping a BOM, which spreadsheets need to read the file as UTF-8.
-    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
-    return new Blob([protectCsvFormulas(csv)], { type: 'text/csv;charset=utf-8' });
-  }
-
-  private buildDump(meeting: ChatMeeting | undefined, signal: AbortSignal): Promise<Blob> {
-    return toChatDumpBlob(chatMessages(meeting?.chat), {
+  private async buildDump(meeting: ChatMeeting | undefined, allowFormulas: boolean, signal: AbortSignal) {
+    const locale = this.locale;
+    const session = await wholeSession(meeting?.chat, signal, (count) => {
+      this.progress = this.i18n.exportCollecting(formatCount(count, locale));
+    });
+    const total = formatCount(session.messages.length, locale);
+    const { blob, rows } = await buildChatDumpBlob(session.messages, {
       meetingId: meeting?.meta?.meetingId ?? '',
       sessionId: meeting?.meta?.sessionId ?? '',
-      protectFormulas: !this.allowFormulas,
+      protectFormulas: !allowFormulas,
       signal,
+      onProgress: (done) => {
+        this.progress = this.i18n.exportWriting(formatCount(done, locale), total);
+      },
     });
+    return { blob, count: rows, source: 'client' as const, complete: session.complete, shortfall: session.shortfall };
   }
 
   private download(blob: Blob, filename: string): void {
@@ -133,24 +173,73 @@ export class RtkChatExportButton extends KitElement {
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
 
+  /** What went wrong, for people: the kit's words for a stall, a download that is not a dump or not whole, else the API's. */
+  private errorText(error: unknown): string {
+    const strings = this.i18n;
+    if (!(error instanceof ChatReplayError)) return strings.exportFailed;
+    const words: Partial<Record<ChatReplayError['code'], string>> = {
+      timeout: strings.exportTimedOut,
+      'not-a-dump': strings.exportNotADump,
+      incomplete: strings.exportIncomplete,
+    };
+    return `${strings.exportFailed} ${words[error.code] ?? error.message}`;
+  }
+
+  /**
+   * Exports the chat now, as a click does. Resolves when the download started, failed or was
+   * canceled. `signal` cancels it, as a click on the button while it exports does.
+   */
+  async export(options: { signal?: AbortSignal } = {}): Promise<void> {
+    if (this.busy || this.reason || options.signal?.aborted) return;
+    this.stopped = undefined;
+    const cancel = () => this.cancel();
+    options.signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      await this.exportTask.run();
+    } finally {
+      options.signal?.removeEventListener('abort', cancel);
+    }
+  }
+
+  /** Cancels the export that is running, if any; nothing is downloaded and the button says so. */
+  cancel(): void {
+    if (!this.busy) return;
+    this.stopped = 'user';
+    this.exportTask.abort(new DOMException('The export was canceled.', 'AbortError'));
+    this.requestUpdate();
+  }
+
   protected override render() {
     const strings = this.i18n;
-    const reason = this.reason;
+    const busy = this.busy;
+    const reason = busy ? '' : this.reason;
+    const done = this.exportTask.render({
+      complete: (detail) => [strings.exported(detail.count, formatCount(detail.count, this.locale)), this.shortfallText(detail.shortfall)].filter(Boolean).join(' '),
+      error: () => (this.stopped === 'user' ? strings.exportCanceled : ''),
+    });
+    const error = this.exportTask.status === TaskStatus.ERROR && this.stopped === undefined ? this.errorText(this.exportTask.error) : '';
     return html`<div part="base" class="base">
       <button
         part="button"
         type="button"
-        aria-disabled=${reason || this.busy ? 'true' : 'false'}
-        aria-busy=${this.busy ? 'true' : 'false'}
+        aria-disabled=${reason ? 'true' : 'false'}
         aria-describedby="status"
         title=${reason || nothing}
-        @click=${() => this.export()}
+        @click=${this.onClick}
       >
         <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" d="M8 2v8m-3.5-3.5L8 10l3.5-3.5M3 13h10" /></svg>
-        ${this.busy ? strings.exporting : html`<slot>${strings.exportChat}</slot>`}
+        ${busy ? strings.exportCancel : html`<slot>${strings.exportChat}</slot>`}
       </button>
-      <span id="status" class=${this.error ? 'error' : 'visually-hidden'} part=${this.error ? 'error' : nothing} role=${this.error ? 'alert' : nothing}>${this.error || reason}</span>
+      ${busy ? html`<span part="progress" class="progress">${this.progress || strings.exporting}</span>` : nothing}
+      <span id="status" part="status" role="status" class=${done && !busy ? 'status' : 'visually-hidden'}>${busy ? '' : done || reason}</span>
+      ${error ? html`<span part="error" class="error" role="alert">${error}</span>` : nothing}
     </div>`;
+  }
+
+  private shortfallText(shortfall: ExportShortfall | undefined): string {
+    if (shortfall === 'no-history') return this.i18n.exportNoHistory;
+    if (shortfall === 'history-failed') return this.i18n.exportHistoryFailed;
+    return '';
   }
 }
 

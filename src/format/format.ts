@@ -1,42 +1,11 @@
-/** Formatting shared by the elements: links, times, dates and sizes, in the user's locale. */
+/** Formatting shared by the elements: links, names, times, dates and sizes, in the user's locale. */
 import type { ChatMessage } from '../meeting/contract.js';
 
-/** One piece of message text: plain text, or an http(s) link. */
-export type TextPart = { text: string; href?: string };
-
-// Trailing punctuation belongs to the sentence, not to the link.
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
-const TRAILING = /[.,;:!?'")\]}]+$/;
-
-/** A URL the kit may link or load: only http(s), plus blob: for images when `allowBlob` is set. */
-export function safeUrl(value: unknown, allowBlob = false): string | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
-  const allowed = url.protocol === 'https:' || url.protocol === 'http:' || (allowBlob && url.protocol === 'blob:');
-  return allowed ? url.href : undefined;
-}
-
-/** Splits text into plain runs and http(s) links; anything else stays text. */
-export function linkify(text: string): TextPart[] {
-  const parts: TextPart[] = [];
-  let last = 0;
-  for (const match of text.matchAll(URL_PATTERN)) {
-    const raw = match[0].replace(TRAILING, '');
-    const href = safeUrl(raw);
-    if (!href) continue;
-    const start = match.index ?? 0;
-    if (start > last) parts.push({ text: text.slice(last, start) });
-    parts.push({ text: raw, href });
-    last = start + raw.length;
-  }
-  if (last < text.length) parts.push({ text: text.slice(last) });
-  return parts;
-}
+export { describeFileLink, type FileLinkFacts } from './file-link.js';
+export { hostForDisplay } from './hosts.js';
+export { linkify, safeUrl, showLink, type LinkifyOptions, type ShowLinkOptions, type ShownLink, type TextPart } from './links.js';
+export { MEDIA_POLICIES, mayLoadMedia, mediaPolicy, trustedOrigins, type MediaPolicy } from './media-policy.js';
+export { displayFileName, displayName, hasVisibleText, withoutBidiControls } from './visible.js';
 
 /** The message's creation time in ms, tolerating `time` as a Date, a string or a number. */
 export function messageTimeMs(message: ChatMessage): number | undefined {
@@ -49,11 +18,37 @@ export function messageTimeMs(message: ChatMessage): number | undefined {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+const resolvedLocales = new Map<string, string | undefined>();
 
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+/**
+ * A locale `Intl` accepts: `locale` itself, its POSIX spelling corrected (`en_US` → `en-US`), or,
+ * when it is no locale at all, `undefined` (the browser's), so a bad `locale` never breaks a message.
+ */
+export function usableLocale(locale: string | undefined): string | undefined {
+  if (typeof locale !== 'string' || locale.trim() === '') return undefined;
+  if (!resolvedLocales.has(locale)) {
+    let resolved: string | undefined;
+    try {
+      resolved = Intl.getCanonicalLocales(locale.trim().replaceAll('_', '-'))[0];
+    } catch {
+      resolved = undefined;
+    }
+    resolvedLocales.set(locale, resolved);
+  }
+  return resolvedLocales.get(locale);
+}
+
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(kind: string, locale: string | undefined, make: (locale: string | undefined) => T): T {
+  const usable = usableLocale(locale);
+  const key = `${kind}|${usable}`;
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) {
-    formatter = make();
+    try {
+      formatter = make(usable);
+    } catch {
+      // A tag that is well-formed but has options Intl refuses (a bad -u- extension): the browser's.
+      formatter = make(undefined);
+    }
     formatters.set(key, formatter);
   }
   return formatter;
@@ -61,17 +56,17 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 
 /** "14:05" or "2:05 PM", as the locale writes it. */
 export function formatTime(ms: number, locale?: string): string {
-  return cached(`time|${locale}`, () => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' })).format(ms);
+  return cached('time', locale, (usable) => new Intl.DateTimeFormat(usable, { hour: 'numeric', minute: '2-digit' })).format(ms);
 }
 
 /** "Monday, 16 November 2026", as the locale writes it. */
 export function formatDay(ms: number, locale?: string): string {
-  return cached(`day|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'full' })).format(ms);
+  return cached('day', locale, (usable) => new Intl.DateTimeFormat(usable, { dateStyle: 'full' })).format(ms);
 }
 
 /** The full date and time, for a tooltip. */
 export function formatDateTime(ms: number, locale?: string): string {
-  return cached(`full|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(ms);
+  return cached('full', locale, (usable) => new Intl.DateTimeFormat(usable, { dateStyle: 'medium', timeStyle: 'short' })).format(ms);
 }
 
 /** Whether two times fall on the same local day. */
@@ -79,6 +74,11 @@ export function sameDay(a: number, b: number): boolean {
   const x = new Date(a);
   const y = new Date(b);
   return x.getFullYear() === y.getFullYear() && x.getMonth() === y.getMonth() && x.getDate() === y.getDate();
+}
+
+/** "1,234", with the locale's digits and grouping. */
+export function formatCount(count: number, locale?: string): string {
+  return cached('count', locale, (usable) => new Intl.NumberFormat(usable)).format(count);
 }
 
 const SIZE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
@@ -92,22 +92,16 @@ export function formatSize(bytes: unknown, locale?: string): string {
     unit += 1;
   }
   const name = SIZE_UNITS[unit];
-  return cached(`size|${name}|${locale}`, () =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }),
+  return cached(`size|${name}`, locale, (usable) =>
+    // "16 bytes", not the short form's "16 byte"; larger units read well short ("1.2 kB").
+    new Intl.NumberFormat(usable, { style: 'unit', unit: name, unitDisplay: unit === 0 ? 'long' : 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }),
   ).format(value);
 }
 
-// Bidi embeddings, overrides and isolates: in a file name they can disguise its extension
-// (`invoice\u202egpj.exe` reads as "invoiceexe.jpg").
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
-
-/** A file name as shown to people: without bidi controls, `fallback` when there is none. */
-export function displayFileName(name: unknown, fallback = 'file'): string {
-  const clean = typeof name === 'string' ? name.replace(BIDI_CONTROLS, '').trim() : '';
-  return clean || fallback;
-}
-
-/** A name or text that shows something, or undefined for none, blank or not a string. */
+/**
+ * A text that is not blank, or undefined for none, blank or not a string. For names use
+ * `displayName`, which also treats a name of only invisible characters as none.
+ */
 export function nonEmpty(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }

@@ -140,6 +140,8 @@ export interface MeetingParticipant {
   readonly id: string;
   userId: string;
   name: string;
+  /** A link to their picture, where the meeting has one. */
+  picture?: string;
 }
 
 /** `meeting.participants.joined`: a Map-like list with join and leave events. */

@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { RtkMessageErrorEvent } from '../events/message-error.js';
 import { RtkMessagePinEvent } from '../events/message-pin.js';
 import { RtkMessageSelectEvent } from '../events/message-select.js';
-import { formatDateTime, formatTime, messageTimeMs, nonEmpty } from '../format/format.js';
+import { displayName, formatDateTime, formatTime, messageTimeMs } from '../format/format.js';
 import { messagePreview } from '../format/preview.js';
 import { chatAbilities, isOwnMessage, pinnedMessages } from '../meeting/chat-queries.js';
 import type { ChatMessage } from '../meeting/contract.js';
@@ -119,7 +119,7 @@ export class RtkPinnedMessages extends KitElement {
 
   private renderItem(message: ChatMessage, index: number, canPin: boolean, strings: ChatStrings) {
     const time = messageTimeMs(message);
-    const sender = isOwnMessage(this.activeMeeting, message) ? strings.you : (nonEmpty(message.displayName) ?? strings.unknownSender);
+    const sender = isOwnMessage(this.activeMeeting, message) ? strings.you : (displayName(message.displayName) ?? strings.unknownSender);
     const preview = messagePreview(message, strings);
     return html`<li>
       <button part="item" class="item" type="button" @click=${() => this.select(message)}>

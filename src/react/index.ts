@@ -12,6 +12,7 @@ import * as React from 'react';
 
 import '../index.js';
 import {
+  RtkAvatar as RtkAvatarElement,
   RtkChat as RtkChatElement,
   RtkChatComposer as RtkChatComposerElement,
   RtkChatExportButton as RtkChatExportButtonElement,
@@ -33,6 +34,15 @@ import {
   type RtkMessageSentEvent,
   type RtkUnreadChangeEvent,
 } from '../elements.js';
+
+/** A participant's picture, or their initials on their colour. `<rtk-avatar>` for React. */
+export const RtkAvatar = createComponent({
+  tagName: 'rtk-avatar',
+  elementClass: RtkAvatarElement,
+  react: React,
+  events: {},
+  displayName: 'RtkAvatar',
+});
 
 /** The chat panel of a meeting. `<rtk-chat>` for React. */
 export const RtkChat = createComponent({

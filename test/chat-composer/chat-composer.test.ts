@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { RtkChat } from '../../src/chat/chat.js';
 import type { LocalMeeting } from '../../src/local-meeting/index.js';
-import { composerOf, joinedMeeting, sdkError, shadow, waitFor } from '../helpers.js';
+import { composerOf, deepQueryAll, joinedMeeting, sdkError, shadow, waitFor } from '../helpers.js';
 
 async function mount(meeting: LocalMeeting | undefined): Promise<RtkChat> {
   const element = await fixture<RtkChat>(html`<div style="height: 600px; width: 420px"><rtk-chat .meeting=${meeting} locale="en-US"></rtk-chat></div>`);
@@ -265,4 +265,56 @@ describe('rtk-chat-composer', () => {
     });
   });
 
+
+  describe('replies', () => {
+    async function composer(): Promise<HTMLElement & { replyTo: unknown; updateComplete: Promise<unknown> }> {
+      const element = await fixture<HTMLElement & { replyTo: unknown; updateComplete: Promise<unknown> }>(
+        html`<rtk-chat-composer .meeting=${meeting}></rtk-chat-composer>`,
+      );
+      await element.updateComplete;
+      return element;
+    }
+
+    it('sends the reply in the quote-reply convention Cloudflare\'s UI reads, and says what it replies to', async () => {
+      const quoted = meeting.receive({ type: 'text', message: 'Are we on?', userId: 'user-dana', displayName: 'Dana' });
+      const element = await composer();
+      element.replyTo = quoted;
+      await element.updateComplete;
+      expect(element.shadowRoot!.querySelector('[part="replying"]')!.textContent).to.include('Replying to Dana').and.include('Are we on?');
+      element.shadowRoot!.querySelector('textarea')!.focus();
+      await sendKeys({ type: 'Yes, in 5' });
+      await sendKeys({ press: 'Enter' });
+      const sent = await waitFor(() => meeting.chat.messages.find((m) => m.userId === 'user-me'), 'the reply was not sent');
+      expect(sent.message).to.equal('<blockquote>Are we on?</blockquote>\n\nYes, in 5');
+      await element.updateComplete;
+      expect(element.shadowRoot!.querySelector('[part="replying"]')).to.equal(null);
+    });
+
+    it('quotes a short description for an image, and Escape cancels the reply', async () => {
+      const photo = meeting.receive({ type: 'image', link: 'https://example.com/p.png', userId: 'user-dana', displayName: 'Dana' });
+      const element = await composer();
+      element.replyTo = photo;
+      await element.updateComplete;
+      expect(element.shadowRoot!.querySelector('.replying-quote')!.textContent).to.equal('Photo');
+      element.shadowRoot!.querySelector('textarea')!.focus();
+      await sendKeys({ press: 'Escape' });
+      await element.updateComplete;
+      expect(element.replyTo).to.equal(undefined);
+      expect(element.shadowRoot!.querySelector('[part="replying"]')).to.equal(null);
+    });
+  });
+
+  it('opens the emoji picker from its button and puts the emoji into the box', async () => {
+    const element = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(html`<rtk-chat-composer .meeting=${meeting}></rtk-chat-composer>`);
+    await element.updateComplete;
+    const box = element.shadowRoot!.querySelector('textarea')!;
+    box.focus();
+    await sendKeys({ type: 'ab' });
+    element.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Emoji"]')!.click();
+    const picker = await waitFor(() => deepQueryAll<HTMLElement>(element.shadowRoot!, '[role="dialog"], dialog').find((d) => (d as HTMLDialogElement).open !== false), 'no picker opened');
+    const option = await waitFor(() => deepQueryAll<HTMLButtonElement>(picker, 'button.emoji')[0], 'no emoji listed');
+    option.click();
+    await waitFor(() => box.value.length > 2, 'the emoji did not go in');
+    expect(box.value.replace(/\p{Extended_Pictographic}\p{M}*/gu, '')).to.equal('ab');
+  });
 });

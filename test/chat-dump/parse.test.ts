@@ -132,10 +132,47 @@ describe('parseChatDumpCsv', () => {
   it('lets no payload replace the prototype, the row fields or a field of the wrong type', () => {
     const payload = JSON.stringify({ ['__proto__']: { polluted: true }, id: 'evil', type: 'text', userId: 'evil', size: 'big', images: 'x', extra: 1 });
     const [message] = parseChatDumpCsv(dump([HEADER, `p,u,s,m,A,false,false,POLL_MESSAGE,"${payload.replaceAll('"', '""')}",${ISO}`]));
-    expect(Object.getPrototypeOf(message)).to.equal(Object.prototype);
+    expect(Object.getPrototypeOf(message)).to.equal(null);
     expect(({} as Record<string, unknown>).polluted).to.be.undefined;
     expect(message).to.include({ id: 'p', type: 'poll', userId: 'u', size: 0, extra: 1 });
     expect(message.images).to.deep.equal([]);
+  });
+
+  it("puts none of Object.prototype's keys from a payload on a message or its attachments", () => {
+    const keys = { toString: 'x', valueOf: 1, constructor: 'c', hasOwnProperty: 'h', __defineGetter__: 'g' };
+    const poll = JSON.stringify({ ...keys, question: 'Lunch?' });
+    const custom = JSON.stringify({ message: 'see', files: [{ link: 'https://cdn.example/f', ...keys }], images: [], videos: [] });
+    const messages = parseChatDumpCsv(
+      dump([
+        HEADER,
+        `p,u,s,m,A,false,false,POLL_MESSAGE,"${poll.replaceAll('"', '""')}",${ISO}`,
+        `c,u,s,m,A,false,false,CUSTOM_MESSAGE,"${custom.replaceAll('"', '""')}",${ISO}`,
+      ]),
+    );
+    for (const value of [messages[0], messages[1], messages[1].files![0]]) {
+      expect(Object.getPrototypeOf(value)).to.equal(null);
+      for (const key of Object.keys(keys)) expect(Object.hasOwn(value, key), key).to.equal(false);
+    }
+    expect(messages[0]).to.include({ question: 'Lunch?' });
+    expect(messages[1].files).to.deep.equal([{ link: 'https://cdn.example/f' }]);
+    expect(`${messages.map((message) => message.id)}`).to.equal('p,c');
+  });
+
+  it('keeps rows that repeat an id and names the ids in duplicateIds', () => {
+    const messages = parseChatDumpCsv(
+      dump([
+        HEADER,
+        `a,u,s,m,A,false,false,TEXT_MESSAGE,first,${ISO}`,
+        `b,u,s,m,A,false,false,TEXT_MESSAGE,other,${ISO}`,
+        `a,u,s,m,A,false,true,TEXT_MESSAGE,again,${ISO}`,
+        `a,u,s,m,A,false,true,TEXT_MESSAGE,thrice,${ISO}`,
+        `c,u,s,m,A,false,false,TEXT_MESSAGE,x,${ISO}`,
+        `c,u,s,m,A,false,false,TEXT_MESSAGE,y,${ISO}`,
+      ]),
+    );
+    expect(messages.map((message) => message.message)).to.deep.equal(['first', 'other', 'again', 'thrice', 'x', 'y']);
+    expect(messages.duplicateIds).to.deep.equal(['a', 'c']);
+    expect(parseChatDumpCsv(dump([HEADER, `a,u,s,m,A,false,false,TEXT_MESSAGE,x,${ISO}`])).duplicateIds).to.deep.equal([]);
   });
 
   it('gives a header-only dump as no messages', () => {

@@ -5,7 +5,7 @@ import '../../src/index.js';
 import type { RtkChatMessage } from '../../src/chat-message/chat-message.js';
 import type { ChatMessage } from '../../src/meeting/contract.js';
 import type { LocalMeeting } from '../../src/local-meeting/index.js';
-import { incoming, joinedMeeting, shadow, waitFor } from '../helpers.js';
+import { deepQueryAll, incoming, joinedMeeting, shadow, waitFor } from '../helpers.js';
 
 async function show(meeting: LocalMeeting | undefined, message: unknown): Promise<RtkChatMessage> {
   return fixture<RtkChatMessage>(html`<rtk-chat-message .meeting=${meeting} .message=${message as ChatMessage} locale="en-US"></rtk-chat-message>`);
@@ -79,7 +79,6 @@ describe('rtk-chat-message', () => {
   });
 
   const fallbacks: Array<[string, unknown, string]> = [
-    ['a custom message, never rendering its html', { type: 'custom', id: 'c', userId: 'u', displayName: 'D', time: new Date(), html: '<b id="x">hi</b>' }, 'Custom message'],
     ['a poll', { type: 'poll', id: 'p', userId: 'u', displayName: 'D', time: new Date() }, 'Poll'],
     ['an unknown type', { type: 'sticker', id: 's', userId: 'u', displayName: 'D', time: new Date() }, 'not supported'],
     ['a text message without text', { type: 'text', id: 't', userId: 'u', time: 'not a date' }, 'could not be displayed'],
@@ -100,7 +99,9 @@ describe('rtk-chat-message', () => {
     const element = await show(meeting, mine);
     expect(element.getAttribute('message-id')).to.equal(mine.id);
     expect(element.hasAttribute('own')).to.equal(true);
-    expect(shadow(element).querySelector('.sender')!.textContent).to.equal('You');
+    // The local user's own name, marked "(you)" by id: a participant called "You" cannot pass for them.
+    expect(shadow(element).querySelector('.sender')!.textContent).to.equal('Me');
+    expect(shadow(element).querySelector('.you')!.textContent).to.equal('(you)');
     const theirs = await show(meeting, incoming(meeting, 'theirs'));
     expect(theirs.hasAttribute('own')).to.equal(false);
   });
@@ -314,6 +315,47 @@ describe('rtk-chat-message', () => {
     const plain = await show(meeting, meeting.receive({ type: 'text', message: text, userId: 'user-bob', displayName: 'Bob' }));
     expect(plain.hasAttribute('private')).to.equal(false);
     expect(shadow(plain).querySelector('.text')!.textContent).to.equal(text);
+  });
+
+  it('renders a custom message\'s html sanitised: the markup it allows, without ids or handlers', async () => {
+    const element = await show(meeting, { type: 'custom', id: 'c', userId: 'u', displayName: 'D', time: new Date(), html: '<b id="x" onclick="__pwned=1">hi</b><script>__pwned=1</script>' });
+    const bold = await waitFor(() => deepQueryAll(shadow(element), 'b')[0], 'the sanitised html did not render');
+    expect(bold.textContent).to.equal('hi');
+    expect(bold.hasAttribute('id') || bold.hasAttribute('onclick')).to.equal(false);
+    expect(deepQueryAll(shadow(element), 'script')).to.have.length(0);
+  });
+
+  it('shows where a link really goes: the host, not a userinfo that looks like one', async () => {
+    const element = await show(meeting, incoming(meeting, 'pay here https://www.paypal.com@evil.example/login now'));
+    const link = shadow(element).querySelector('.text a')!;
+    expect(link.getAttribute('href')).to.equal('https://evil.example/login');
+    expect(link.textContent).to.equal('https://evil.example/login');
+    expect(link.getAttribute('title')).to.include('evil.example');
+    expect(link.getAttribute('dir')).to.equal('ltr');
+  });
+
+  it('says where a file link goes, and when its type is not what the name claims', async () => {
+    const element = await show(meeting, meeting.receive({ type: 'file', name: 'report.pdf', size: 16, link: 'https://files.example.com/setup.exe', userId: 'user-dana', displayName: 'Dana' }));
+    const card = shadow(element).querySelector('[part="file"]')!;
+    expect(card.textContent).to.include('16 bytes');
+    expect(card.textContent).to.include('from files.example.com');
+    expect(card.querySelector('.file-warning')!.textContent).to.equal('The link is a .exe file');
+    expect(card.querySelector('.file-icon')!.textContent).to.equal('EXE');
+  });
+
+  it('loads no image until asked under media-policy="click", and trusted origins by themselves', async () => {
+    const message = meeting.receive({ type: 'image', link: 'https://tracker.example/pixel.png', userId: 'user-dana', displayName: 'Dana' });
+    const element = await fixture<RtkChatMessage>(html`<rtk-chat-message .meeting=${meeting} .message=${message} media-policy="click"></rtk-chat-message>`);
+    expect(shadow(element).querySelector('img')).to.equal(null);
+    const ask = shadow(element).querySelector<HTMLButtonElement>('.load-media')!;
+    expect(ask.textContent).to.include('tracker.example');
+    ask.click();
+    await element.updateComplete;
+    expect(shadow(element).querySelector('img')!.getAttribute('referrerpolicy')).to.equal('no-referrer');
+    const trusted = await fixture<RtkChatMessage>(
+      html`<rtk-chat-message .meeting=${meeting} .message=${message} media-policy="trusted" trusted-media-origins="https://tracker.example"></rtk-chat-message>`,
+    );
+    expect(shadow(trusted).querySelector('img')).to.not.equal(null);
   });
 
   it('shows the time of a grouped message when focus or the pointer is on it', async () => {

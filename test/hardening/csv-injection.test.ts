@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { parse } from 'csv-parse/browser/esm/sync';
 
-import { parseChatDumpCsv, toChatDumpCsv } from '../../src/chat-dump/index.js';
+import { fetchChatDumpBlob, parseChatDumpCsv, toChatDumpCsv } from '../../src/chat-dump/index.js';
 import type { RtkChatExportButton } from '../../src/export-button/export-button.js';
 import type { LocalMeeting } from '../../src/local-meeting/index.js';
 import type { ChatMessage } from '../../src/meeting/contract.js';
@@ -123,6 +123,28 @@ describe('hostile strings in the chat dump', () => {
         expect(table).to.have.length(CORPUS.length * 3 + 1);
         expect(formulaCells(table)).to.deep.equal([]);
         expect(parseChatDumpCsv(download.text, { protectedFormulas: true })).to.deep.equal(hostileMessages(wellFormed));
+      });
+
+      guarded('protects every formula cell of the API’s dump arriving a few bytes at a time', async () => {
+        const bytes = new TextEncoder().encode(served());
+        let at = 0;
+        // Pieces of 1 to 7 bytes: cut inside quoted fields, characters and line breaks everywhere.
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (at >= bytes.length) return controller.close();
+            const end = Math.min(bytes.length, at + 1 + (at % 7));
+            controller.enqueue(bytes.slice(at, end));
+            at = end;
+          },
+        });
+        const { blob, rows: count } = await fetchChatDumpBlob(async () => ({ success: true, data: { chat_download_url: 'https://bucket.example/dump.csv' } }), {
+          fetch: async () => new Response(body, { headers: { 'content-type': 'text/csv' } }),
+          protectFormulas: true,
+        });
+        const text = new TextDecoder().decode(await blob.arrayBuffer());
+        expect(count).to.equal(CORPUS.length * 3);
+        expect(formulaCells(rows(text))).to.deep.equal([]);
+        expect(parseChatDumpCsv(text, { protectedFormulas: true })).to.deep.equal(hostileMessages(wellFormed));
       });
 
       guarded('keeps the bytes of the API’s dump exactly when formulas are allowed', async () => {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 
+import { displayName } from '../../src/format/format.js';
 import type { LocalMeeting } from '../../src/local-meeting/index.js';
 import { joinedMeeting, shadow } from '../helpers.js';
 import { CORPUS } from './corpus.js';
@@ -33,8 +34,8 @@ describe('hostile names, links and ids in <rtk-chat-message>', () => {
       return meeting.receive({ id: `private-${i}`, type: 'text', message: 'psst', userId: 'user-dana', displayName: 'Dana', targetUserIds: ['user-dana', `user-${i}`] });
     });
     const { host, elements } = await renderMessages(meeting, messages);
-    // A name that shows nothing is no name: such a participant is "Unknown".
-    expect(elements.map((element) => text(element, '.marker-private'))).to.deep.equal(CORPUS.map((value) => `private to ${value.trim() ? value : 'Unknown'}`));
+    // Names are shown without bidi controls; one that shows nothing is "Unknown".
+    expect(elements.map((element) => text(element, '.marker-private'))).to.deep.equal(CORPUS.map((value) => `private to ${displayName(value) ?? 'Unknown'}`));
     expect(auditMessages(elements, host)).to.deep.equal([]);
   }, 60_000);
 

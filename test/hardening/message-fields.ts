@@ -1,8 +1,9 @@
 /** The fields of a message a stranger controls, and how each must show a hostile value. */
 import type { RtkChatMessage } from '../../src/chat-message/chat-message.js';
+import { displayName, linkify } from '../../src/format/format.js';
 import type { LocalMeeting, PartialMessage } from '../../src/local-meeting/index.js';
 import type { ChatMessage } from '../../src/meeting/contract.js';
-import { shadow } from '../helpers.js';
+import { shadow, waitFor } from '../helpers.js';
 import { auditLayout, auditMarkup, isSafeUrl } from './audit.js';
 import { panel } from './support.js';
 
@@ -17,7 +18,9 @@ export interface Field {
 export const text = (element: Element, selector: string) => shadow(element).querySelector(selector)?.textContent ?? null;
 const orElse = (value: string, fallback: string) => (value.trim() === '' ? fallback : value);
 /** Past 10,000 characters the kit shows the start and an ellipsis (no honest message is that long). */
-const shownText = (value: string) => (value.length > 10_000 ? `${value.slice(0, 10_000)}…` : value);
+// Text as shown: cut past 10,000 characters, and each link's text saying where it really goes
+// (src/format/links.ts has the tests of that rule).
+const shownText = (value: string) => linkify(value.length > 10_000 ? `${value.slice(0, 10_000)}…` : value).map((part) => part.text).join('');
 /** File names show without bidi controls, which could disguise the extension. */
 const shownFileName = (value: string) => orElse(value.replace(/[\u202a-\u202e\u2066-\u2069]/g, '').trim(), 'file');
 const same = (what: string, shown: string | null, wanted: string) => (shown === wanted ? '' : `${what} shows ${JSON.stringify(shown?.slice(0, 80))}`);
@@ -31,7 +34,8 @@ export const FIELDS: Field[] = [
   {
     name: 'display name',
     message: (value) => ({ type: 'text', message: 'hi', displayName: value }),
-    check: (element, value) => same('the sender', text(element, '.sender'), orElse(value, 'Unknown')),
+    // A name is shown without bidi controls, and one of only invisible characters is no name.
+    check: (element, value) => same('the sender', text(element, '.sender'), displayName(value) ?? 'Unknown'),
   },
   {
     name: 'file name',
@@ -62,7 +66,9 @@ export const FIELDS: Field[] = [
   {
     name: 'custom message html',
     message: (value) => ({ type: 'custom', html: value, message: '' }),
-    check: (element) => same('the bubble', text(element, '[part="bubble"]'), 'Custom message'),
+    // Rendered through the sanitiser now (test/custom-message runs this corpus through it and
+    // audits what comes out); here the audits below check that nothing unsafe reached the page.
+    check: () => '',
   },
   {
     name: 'custom message text',
@@ -93,6 +99,13 @@ export async function renderMessages(meeting: LocalMeeting, messages: ChatMessag
     return element;
   });
   await Promise.all(elements.map((element) => element.updateComplete));
+  // Custom messages render once their renderer has loaded (it is not in the base bundle): all
+  // at once, when it has.
+  const custom = elements.filter((element) => element.message?.type === 'custom');
+  if (custom.length > 0) {
+    await waitFor(() => custom.some((element) => element.shadowRoot?.querySelector('.custom')), 'the custom message renderer did not load');
+    await new Promise(requestAnimationFrame);
+  }
   return { host, elements };
 }
 

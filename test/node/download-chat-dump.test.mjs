@@ -3,12 +3,12 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const entry = process.env.RTK_SERVER_ENTRY
@@ -41,15 +41,27 @@ const link = (name, expiry = future()) => ({
   json: { success: true, data: { chat_download_url: `${origin}/bucket/${name}.csv?X-Amz-Signature=abc`, chat_download_url_expiry: expiry } },
 });
 
-function answer(res, { status = 200, json, body, breakOff }) {
+/** Connections left open on purpose (stalls), closed after each test. */
+const open = new Set();
+
+function answer(res, { status = 200, json, body, breakOff, stall, headers = {} }) {
+  if (stall === 'headers') {
+    open.add(res);
+    return;
+  }
   if (json !== undefined) {
-    res.writeHead(status, { 'content-type': 'application/json' });
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(typeof json === 'string' ? json : JSON.stringify(json));
   } else if (breakOff) {
     res.writeHead(status, { 'content-type': 'text/csv', 'content-length': String(Buffer.byteLength(body) * 2) });
     res.write(body, () => res.destroy());
+  } else if (stall === 'body') {
+    // Sends the start of the dump, then nothing more.
+    res.writeHead(status, { 'content-type': 'text/csv', ...headers });
+    res.write(body);
+    open.add(res);
   } else {
-    res.writeHead(status, { 'content-type': 'text/csv' });
+    res.writeHead(status, { 'content-type': 'text/csv', ...headers });
     res.end(body ?? '');
   }
 }
@@ -80,6 +92,11 @@ after(async () => {
 beforeEach(() => {
   script = { api: [], files: [] };
   requests = [];
+});
+
+afterEach(() => {
+  for (const res of open) res.destroy();
+  open.clear();
 });
 
 const options = (to, extra = {}) => ({
@@ -244,5 +261,139 @@ describe('downloadChatDump', () => {
     assert.ok(error instanceof TypeError);
     assert.match(error.message, /apiToken/);
     assert.equal(requests.length, 0);
+  });
+
+  // A bounded wait, so a download that hangs fails the test instead of holding the run.
+  describe('integrity', { timeout: 15_000 }, () => {
+    /** The files in the test folder whose name says they are a download in progress. */
+    const partials = async () => (await readdir(dir)).filter((name) => name.endsWith('.partial'));
+
+    it('keeps the previous good dump when a re-download breaks off, and leaves no temporary file', async () => {
+      const file = join(dir, 'kept.csv');
+      await writeFile(file, 'the earlier good dump');
+      script.api.push(link('one'));
+      script.files.push({ body: BIG_CSV, breakOff: true });
+      await rejection(downloadChatDump(options(file)));
+      assert.equal(await readFile(file, 'utf8'), 'the earlier good dump');
+      assert.deepEqual(await partials(), []);
+    });
+
+    it('replaces the previous dump only once the new one is complete', async () => {
+      const file = join(dir, 'replaced.csv');
+      await writeFile(file, 'the earlier good dump');
+      script.api.push(link('one'));
+      script.files.push({ body: BIG_CSV });
+      await downloadChatDump(options(file));
+      assert.equal(await readFile(file, 'utf8'), BIG_CSV);
+      assert.deepEqual(await partials(), []);
+    });
+
+    it('never truncates the target of a symbolic link at the path', async () => {
+      const target = join(dir, 'precious.txt');
+      const path = join(dir, 'through-link.csv');
+      await writeFile(target, 'not to be touched');
+      await symlink(target, path);
+      script.api.push(link('one'), link('two'));
+      script.files.push({ body: BIG_CSV, breakOff: true }, { body: BIG_CSV });
+      await rejection(downloadChatDump(options(path)));
+      assert.equal(await readFile(target, 'utf8'), 'not to be touched');
+      assert.equal(await readlink(path), target, 'the link is still there after a failure');
+      await downloadChatDump(options(path));
+      assert.equal(await readFile(target, 'utf8'), 'not to be touched');
+      assert.equal((await lstat(path)).isFile(), true, 'the link was replaced by the dump');
+      assert.equal(await readFile(path, 'utf8'), BIG_CSV);
+    });
+
+    it('fails as incomplete when the body ends mid-row, keeping the previous dump', async () => {
+      const file = join(dir, 'mid-row.csv');
+      await writeFile(file, 'the earlier good dump');
+      script.api.push(link('one'), link('two'));
+      script.files.push({ body: `${HEADER}${ROW}m2,u2,s,m,Bo,false,false,TEXT_MESSAGE,"cut off he` }, { body: `${HEADER}${ROW}m2,u2,s` });
+      for (const what of ['inside a quoted field', 'in a short row']) {
+        const error = await rejection(downloadChatDump(options(file)));
+        assert.ok(error instanceof ChatReplayError, what);
+        assert.equal(error.code, 'incomplete', what);
+        assert.match(error.message, /ends in the middle of a row \(line 4\)/, what);
+      }
+      assert.equal(await readFile(file, 'utf8'), 'the earlier good dump');
+      assert.deepEqual(await partials(), []);
+    });
+
+    it('fails as incomplete when the body is short of its Content-Length, and destroys a Writable', async () => {
+      const body = `${HEADER}${ROW}`;
+      const fetch = async (url) =>
+        url.includes('/bucket/')
+          ? new Response(body, { headers: { 'content-type': 'text/csv', 'content-length': String(Buffer.byteLength(body) + 100) } })
+          : Response.json(link('one').json);
+      const { sink } = collector();
+      const error = await rejection(downloadChatDump(options(sink, { fetch })));
+      assert.ok(error instanceof ChatReplayError);
+      assert.equal(error.code, 'incomplete');
+      assert.match(error.message, /ended early/);
+      assert.equal(sink.destroyed, true);
+      assert.equal(sink.writableFinished, false);
+    });
+
+    it('fails as not-a-dump for a web page served where the dump should be', async () => {
+      script.api.push(link('one'));
+      script.files.push({ body: '<!doctype html><title>Sign in</title>', headers: { 'content-type': 'text/html' } });
+      const error = await rejection(downloadChatDump(options(join(dir, 'page.csv'))));
+      assert.equal(error.code, 'not-a-dump');
+      assert.equal(existsSync(join(dir, 'page.csv')), false);
+    });
+
+    it('times out when the API does not answer', async () => {
+      script.api.push({ stall: 'headers' });
+      const error = await rejection(downloadChatDump(options(collector().sink, { idleTimeoutMs: 200 })));
+      assert.ok(error instanceof ChatReplayError);
+      assert.equal(error.code, 'timeout');
+    });
+
+    it('times out when the download stalls, keeping the previous dump', async () => {
+      const file = join(dir, 'stalled.csv');
+      await writeFile(file, 'the earlier good dump');
+      script.api.push(link('one'));
+      script.files.push({ body: HEADER + ROW.repeat(100), stall: 'body' });
+      const error = await rejection(downloadChatDump(options(file, { idleTimeoutMs: 200 })));
+      assert.equal(error.code, 'timeout');
+      assert.equal(await readFile(file, 'utf8'), 'the earlier good dump');
+      assert.deepEqual(await partials(), []);
+    });
+
+    it('refuses an API answer larger than 1 MiB', async () => {
+      script.api.push({ json: JSON.stringify({ success: true, padding: ' '.repeat(2 * 1024 * 1024) }) });
+      const error = await rejection(downloadChatDump(options(collector().sink)));
+      assert.equal(error.code, 'malformed');
+      assert.match(error.message, /more than 1 MiB/);
+    });
+
+    it("rejects with the signal's own reason when aborted, during the API call or the download", async () => {
+      for (const stage of ['api', 'download']) {
+        const controller = new AbortController();
+        const reason = new Error(`stopped during the ${stage}`);
+        const file = join(dir, `aborted-${stage}.csv`);
+        await writeFile(file, 'the earlier good dump');
+        if (stage === 'api') script.api.push({ stall: 'headers' });
+        else {
+          script.api.push(link('one'));
+          script.files.push({ body: HEADER + ROW.repeat(100), stall: 'body' });
+        }
+        const promise = downloadChatDump(options(file, { signal: controller.signal, idleTimeoutMs: 0 }));
+        while (requests.length < (stage === 'api' ? 1 : 2)) await new Promise((resolve) => setTimeout(resolve, 5));
+        controller.abort(reason);
+        assert.equal(await rejection(promise), reason, stage);
+        assert.equal(await readFile(file, 'utf8'), 'the earlier good dump', stage);
+      }
+      assert.deepEqual(await partials(), []);
+    });
+
+    it('keeps the mode of the file it replaces', async () => {
+      const file = join(dir, 'private.csv');
+      await writeFile(file, 'earlier', { mode: 0o600 });
+      script.api.push(link('one'));
+      script.files.push({ body: HEADER });
+      await downloadChatDump(options(file));
+      assert.equal((await lstat(file)).mode & 0o777, 0o600);
+    });
   });
 });
