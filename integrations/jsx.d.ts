@@ -12,6 +12,8 @@ import type {
   RtkChatToggleEvent,
   RtkUnreadChangeEvent,
   RtkChat,
+  RtkMentionEvent,
+  RtkMessageReplyEvent,
   RtkConversationSwitcher,
   RtkConversationChangeEvent,
   RtkChatExportButton,
@@ -229,6 +231,20 @@ export type RtkChatProps = {
   "filter-type"?: RtkChat["filterType"];
   /** Shows only messages of this type. */
   filterType?: RtkChat["filterType"];
+  /** The conversation shown: `everyone`, or the user id of the person the private messages are with. */
+  conversation?: RtkChat["conversation"];
+  /** Which images load by themselves: `auto`, `click` or `trusted` (see `<rtk-chat-message>` and SECURITY.md). */
+  "media-policy"?: RtkChat["mediaPolicy"];
+  /** Which images load by themselves: `auto`, `click` or `trusted` (see `<rtk-chat-message>` and SECURITY.md). */
+  mediaPolicy?: RtkChat["mediaPolicy"];
+  /** Origins whose images load by themselves under `media-policy="trusted"`, space-separated. */
+  "trusted-media-origins"?: RtkChat["trustedMediaOrigins"];
+  /** Origins whose images load by themselves under `media-policy="trusted"`, space-separated. */
+  trustedMediaOrigins?: RtkChat["trustedMediaOrigins"];
+  /** Hides the senders' avatars. */
+  "hide-avatars"?: RtkChat["hideAvatars"];
+  /** Hides the senders' avatars. */
+  hideAvatars?: RtkChat["hideAvatars"];
   /** Hides the filter controls (the attributes still apply). */
   "hide-filters"?: RtkChat["hideFilters"];
   /** Hides the filter controls (the attributes still apply). */
@@ -237,6 +253,12 @@ export type RtkChatProps = {
   locale?: RtkChat["locale"];
   /** `light` or `dark`; unset follows the kit element it is in, else the system. */
   theme?: RtkChat["theme"];
+  /** Renders custom messages the app's way: return a template, or `undefined` for the kit's rendering. */
+  renderCustom?: RtkChat["renderCustom"];
+  /** Unread messages of the meeting: arrived while the panel was hidden, scrolled away or in a background tab. */
+  unreadCount?: RtkChat["unreadCount"];
+  /** Unread messages that mention the local user. */
+  mentionCount?: RtkChat["mentionCount"];
   /** The messages the list shows, in order: after the filters, older pages included. */
   messages?: RtkChat["messages"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
@@ -255,6 +277,12 @@ export type RtkChatProps = {
   "onrtk-message-deleted"?: (e: RtkMessageDeletedEvent) => void;
   /** Before a message is pinned or unpinned; cancelable. */
   "onrtk-message-pin"?: (e: RtkMessagePinEvent) => void;
+  /** When `unreadCount` or `mentionCount` changed. */
+  "onrtk-unread-change"?: (e: RtkUnreadChangeEvent) => void;
+  /** When a message that mentions the local user arrives. */
+  "onrtk-mention"?: (e: RtkMentionEvent) => void;
+  /** When the user chose Reply on a message. */
+  "onrtk-message-reply"?: (e: RtkMessageReplyEvent) => void;
 };
 
 export type RtkConversationSwitcherProps = {
@@ -459,6 +487,9 @@ export type CustomElements = {
    * - **rtk-message-delete** - Before a message is deleted; cancelable.
    * - **rtk-message-deleted** - When the SDK accepted a deletion.
    * - **rtk-message-pin** - Before a message is pinned or unpinned; cancelable.
+   * - **rtk-unread-change** - When `unreadCount` or `mentionCount` changed.
+   * - **rtk-mention** - When a message that mentions the local user arrives.
+   * - **rtk-message-reply** - When the user chose Reply on a message.
    *
    * ### **Methods:**
    *  - **loadOlder(): _Promise<number>_** - Loads a page of older messages, keeping what the user reads in place. Resolves to how many it brought.
@@ -505,6 +536,10 @@ export type CustomElements = {
    * - **send** - The send button.
    * - **attachments** - The files waiting to be sent.
    * - **notice** - The line shown instead of the composer to someone who may not send.
+   * - **replying** - What the next message replies to.
+   * - **emoji-dialog** - The emoji picker's dialog.
+   * - **new-divider** - The "New" line above the first unread message.
+   * - **conversations** - The conversation switcher.
    */
   "rtk-chat": Partial<RtkChatProps & BaseProps & BaseEvents>;
 

@@ -21,6 +21,7 @@ export function defineChatElements(prefix = 'rtk'): void {
   const chat = prefix === 'rtk' ? RtkChat : class extends RtkChat {
     static override messageTag = unsafeStatic(messageTag);
     static override composerTag = unsafeStatic(composerTag);
+    static override switcherTag = unsafeStatic(`${prefix}-conversation-switcher`);
   };
   const message = prefix === 'rtk' ? RtkChatMessage : class extends RtkChatMessage {
     static override avatarTag = unsafeStatic(`${prefix}-avatar`);

@@ -60,6 +60,12 @@ export function shadow(element: Element): ShadowRoot {
   return element.shadowRoot;
 }
 
+/** Opens a chat header's filters, folded behind their button, as a user does. */
+export async function openFilters(chat: Element & { updateComplete: Promise<unknown> }): Promise<void> {
+  [...shadow(chat).querySelectorAll<HTMLButtonElement>('.header-toggle')].find((button) => button.textContent?.trim() === 'Filters')?.click();
+  await chat.updateComplete;
+}
+
 /** The shadow root of the composer inside a chat. */
 export function composerOf(chat: Element): ShadowRoot {
   return shadow(shadow(chat).querySelector('[part="composer"]')!);

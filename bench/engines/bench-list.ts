@@ -90,7 +90,8 @@ export abstract class BenchList extends LitElement {
 
   /** What the item holds: `<rtk-chat>`'s own item template (a date separator, the message). */
   protected renderItemContent(message: ChatMessage, index: number) {
-    const context = { tag: literal`rtk-chat-message`, meeting: this.meeting, strings: {}, i18n: defaultStrings, locale: 'en-US', highlightId: '' };
+    const options = { mediaPolicy: 'auto' as const, trustedMediaOrigins: '', hideAvatars: false, renderCustom: undefined };
+    const context = { tag: literal`rtk-chat-message`, meeting: this.meeting, strings: {}, i18n: defaultStrings, locale: 'en-US', highlightId: '', dividerId: '', message: options };
     return listItem(context, message, index > 0 ? this.items[index - 1] : undefined);
   }
 }

@@ -57,6 +57,10 @@ export function renderBody(message: ChatMessage, context: BodyContext): Template
     case 'file':
       return renderFile(message, context);
     case 'custom':
+      // Nothing the kit can show, and no app rendering: say what it is.
+      if (!context.renderCustom && !message.message && !message.html && !message.images?.length && !message.videos?.length && !message.files?.length) {
+        return fallback(strings.customMessage);
+      }
       return html`${customMessage(message, {
         strings,
         locale: context.locale,

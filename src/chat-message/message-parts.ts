@@ -29,7 +29,7 @@ export function renderActions(actions: MessageAction[], options: { strings: Chat
         aria-expanded=${options.open ? 'true' : 'false'}
         @click=${options.toggle}
       >
-        <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><circle cx="5" cy="12" r="2" /><circle cx="12" cy="12" r="2" /><circle cx="19" cy="12" r="2" /></svg>
+        <span aria-hidden="true">⋯</span>
       </button>
       <div part="actions" class="actions" role="group" aria-label=${strings.messageActions}>
         ${actions.map(

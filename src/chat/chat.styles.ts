@@ -31,6 +31,49 @@ export default css`
     gap: var(--_space);
     min-height: 2rem;
   }
+  .header-toggle {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    min-height: 28px;
+    max-width: 9rem;
+    padding: 2px 10px;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_background);
+    color: var(--_text);
+    font: inherit;
+    font-size: 0.8125em;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    cursor: pointer;
+  }
+  .header-toggle[aria-expanded='true'],
+  .header-toggle[active] {
+    border-color: var(--_accent);
+  }
+  .dot {
+    flex: none;
+    width: 6px;
+    height: 6px;
+    border-radius: 50%;
+    background: var(--_accent);
+  }
+  .new-divider {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    margin: var(--_space) calc(var(--_space) * 2) 0;
+    font-size: 0.75em;
+    font-weight: 700;
+    color: var(--_danger);
+  }
+  .new-divider::after {
+    content: '';
+    flex: 1;
+    border-top: 1px solid var(--_danger);
+  }
   .title {
     margin: 0 auto 0 0;
     font-size: 1em;

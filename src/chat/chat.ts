@@ -1,17 +1,22 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { literal, type StaticValue } from 'lit/static-html.js';
 
 import { KitElement } from '../base/kit-element.js';
 import type { RtkChatComposer } from '../chat-composer/chat-composer.js';
+import { EVERYONE } from '../conversations/conversations.js';
+import type { RenderCustom } from '../custom-message/custom-message-part.js';
+import type { RtkMessageReplyEvent } from '../events/message-reply.js';
 import type { RtkMessageSelectEvent } from '../events/message-select.js';
+import { displayName, type MediaPolicy } from '../format/format.js';
+import { ChatAttention } from './chat-attention.js';
 import { isOwnMessage, joinedParticipants } from '../meeting/chat-queries.js';
 import { meetingContext } from '../meeting/context.js';
 import type { ChatMessage, ChatUpdateEvent } from '../meeting/contract.js';
 import { MeetingController } from '../meeting/meeting-controller.js';
 import styles from './chat.styles.js';
-import { listFilters } from './list-filters.js';
+import { renderChatComposer, renderChatHeader, type HeaderPanel } from './chat-parts.js';
 import { ListFollowController } from './list-follow-controller.js';
 import { listItem } from './list-item.js';
 import { keyedItems } from './list-keyed.js';
@@ -45,6 +50,10 @@ const HIGHLIGHT_MS = 2500;
  * @csspart send - The send button.
  * @csspart attachments - The files waiting to be sent.
  * @csspart notice - The line shown instead of the composer to someone who may not send.
+ * @csspart replying - What the next message replies to.
+ * @csspart emoji-dialog - The emoji picker's dialog.
+ * @csspart new-divider - The "New" line above the first unread message.
+ * @csspart conversations - The conversation switcher.
  *
  * @cssprop [--rtk-font-family=ui-sans-serif, system-ui, sans-serif] - The font of the kit.
  * @cssprop [--rtk-font-size=0.9375rem] - The base font size.
@@ -72,6 +81,9 @@ const HIGHLIGHT_MS = 2500;
  * @fires {RtkMessageDeleteEvent} rtk-message-delete - Before a message is deleted; cancelable.
  * @fires {RtkMessageDeletedEvent} rtk-message-deleted - When the SDK accepted a deletion.
  * @fires {RtkMessagePinEvent} rtk-message-pin - Before a message is pinned or unpinned; cancelable.
+ * @fires {RtkUnreadChangeEvent} rtk-unread-change - When `unreadCount` or `mentionCount` changed.
+ * @fires {RtkMentionEvent} rtk-mention - When a message that mentions the local user arrives.
+ * @fires {RtkMessageReplyEvent} rtk-message-reply - When the user chose Reply on a message.
  */
 export class RtkChat extends KitElement {
   static override styles = [KitElement.styles, styles];
@@ -81,6 +93,9 @@ export class RtkChat extends KitElement {
 
   /** The tag of the composer; set when the kit is registered under other names. */
   static composerTag: StaticValue = literal`rtk-chat-composer`;
+
+  /** The tag of the conversation switcher; set when the kit is registered under other names. */
+  static switcherTag: StaticValue = literal`rtk-conversation-switcher`;
 
   private readonly provider = new ContextProvider(this, { context: meetingContext });
   private readonly source = new ListSource(this, () => this.activeMeeting, () => this.filter);
@@ -93,6 +108,12 @@ export class RtkChat extends KitElement {
     onFollowingChange: (following) => following && this.unseen.seen(),
   });
   private readonly unseen = new ListUnseen(this, () => this.follow.following);
+  private readonly attention = new ChatAttention(this, {
+    meeting: () => this.activeMeeting,
+    conversation: () => this.conversation,
+    list: () => this.list,
+    strings: () => this.i18n,
+  });
 
   @query('.list') private list?: HTMLElement;
   @query('.list > div') private listItems?: HTMLElement;
@@ -101,6 +122,8 @@ export class RtkChat extends KitElement {
   @state() private highlightId = '';
   /** Whether the sender filter is in use: only then does it hold every option (see `participantPicker`). */
   @state() private senderPickerOpen = false;
+  /** Which header panel is open: the filters or the conversations (one control each, folded away). */
+  @state() private headerPanel: HeaderPanel = '';
 
   private highlightTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -109,6 +132,21 @@ export class RtkChat extends KitElement {
 
   /** Shows only messages of this type. */
   @property({ attribute: 'filter-type', reflect: true }) filterType: 'text' | 'image' | 'file' | undefined;
+
+  /** The conversation shown: `everyone`, or the user id of the person the private messages are with. */
+  @property({ reflect: true }) conversation = EVERYONE;
+
+  /** Which images load by themselves: `auto`, `click` or `trusted` (see `<rtk-chat-message>` and SECURITY.md). */
+  @property({ attribute: 'media-policy' }) mediaPolicy: MediaPolicy = 'auto';
+
+  /** Origins whose images load by themselves under `media-policy="trusted"`, space-separated. */
+  @property({ attribute: 'trusted-media-origins' }) trustedMediaOrigins = '';
+
+  /** Hides the senders' avatars. */
+  @property({ type: Boolean, attribute: 'hide-avatars' }) hideAvatars = false;
+
+  /** Renders custom messages the app's way: return a template, or `undefined` for the kit's rendering. */
+  @property({ attribute: false }) renderCustom: RenderCustom | undefined;
 
   /** Hides the filter controls (the attributes still apply). */
   @property({ type: Boolean, attribute: 'hide-filters' }) hideFilters = false;
@@ -131,6 +169,16 @@ export class RtkChat extends KitElement {
     document.addEventListener('rtk-message-select', this.onSelect);
   }
 
+  /** Unread messages of the meeting: arrived while the panel was hidden, scrolled away or in a background tab. */
+  get unreadCount(): number {
+    return this.attention.unread.unreadCount;
+  }
+
+  /** Unread messages that mention the local user. */
+  get mentionCount(): number {
+    return this.attention.unread.mentionCount;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('rtk-message-select', this.onSelect);
@@ -139,18 +187,40 @@ export class RtkChat extends KitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.provider.setValue(this.activeMeeting);
-    if (changed.has('filterUserId') || changed.has('filterType')) this.source.rebuild();
+    if (changed.has('filterUserId') || changed.has('filterType') || changed.has('conversation')) this.source.rebuild();
   }
 
   private get filter() {
-    return { userId: this.filterUserId || undefined, type: this.filterType || undefined };
+    const selfUserId = this.activeMeeting?.self?.userId;
+    return { userId: this.filterUserId || undefined, type: this.filterType || undefined, conversation: this.conversation || EVERYONE, selfUserId };
   }
 
   private onChatUpdate(event: ChatUpdateEvent): void {
     const added = this.source.apply(event);
     if (!added) return;
-    if (isOwnMessage(this.activeMeeting, added)) this.scrollToBottom();
-    else this.unseen.arrived();
+    if (isOwnMessage(this.activeMeeting, added)) {
+      this.scrollToBottom();
+      return;
+    }
+    this.unseen.arrived();
+    this.attention.arrived(added);
+  }
+
+  /** Reply on a message puts it in the composer as what the next message replies to. */
+  private onReply = (event: RtkMessageReplyEvent): void => {
+    if (!this.composer) return;
+    this.composer.replyTo = event.detail.message;
+    void this.composer.updateComplete.then(() => this.composer?.focus());
+  };
+
+  private onConversation = (event: CustomEvent<{ conversation: string }> | Event): void => {
+    this.conversation = (event as CustomEvent<{ conversation: string }>).detail.conversation;
+    this.headerPanel = '';
+  };
+
+  /** The person the conversation is with, while they are in the meeting. */
+  private get partner() {
+    return this.conversation === EVERYONE ? undefined : joinedParticipants(this.activeMeeting).find((person) => person.userId === this.conversation);
   }
 
   private onSelect = (event: RtkMessageSelectEvent): void => {
@@ -221,48 +291,45 @@ export class RtkChat extends KitElement {
     const strings = this.i18n;
     const { items, start } = this.follow.view();
     const all = this.source.items;
-    const context = { tag: (this.constructor as typeof RtkChat).messageTag, meeting: this.activeMeeting, strings: this.strings, i18n: strings, locale: this.locale, highlightId: this.highlightId };
+    const tag = (this.constructor as typeof RtkChat).messageTag;
+    // `message: this`: the chat passes its media policy, avatars and custom rendering on to each message.
+    const context = { tag, meeting: this.activeMeeting, strings: this.strings, i18n: strings, locale: this.locale, highlightId: this.highlightId, dividerId: this.attention.seen.divider ?? '', message: this };
     return html`<section part="base" class="base" aria-label=${strings.chatLabel} @dragover=${this.onDragOver} @drop=${this.onDrop}>
       ${this.renderHeader()}
       <div class="list-wrap">
-        <div part="list" class="list" role="log" aria-label=${strings.messagesLabel} tabindex="0" @rtk-message-deleted=${this.onDeleted}>
+        <div part="list" class="list" role="log" aria-label=${strings.messagesLabel} tabindex="0" @rtk-message-deleted=${this.onDeleted} @rtk-message-reply=${this.onReply}>
           <!-- First in the list: Tab from the list reaches it first. It shows over the list's bottom edge. -->
           ${this.unseen.render(strings.newMessages, this.onJump)}
           <div>${keyedItems(items, messageKey, (message, i) => listItem(context, message, all[start + i - 1]))}</div>
         </div>
+        <div class="visually-hidden" role="status">${this.attention.notice}</div>
         <div class="history-status" role="status">${this.source.history.renderStatus(strings, () => void this.loadOlder())}</div>
         ${this.source.items.length === 0
           ? html`<div class="empty"><slot name="empty">${this.filterUserId || this.filterType ? strings.noMatches : strings.noMessages}</slot></div>`
           : nothing}
       </div>
-      ${this.renderComposer()}
+      ${renderChatComposer((this.constructor as typeof RtkChat).composerTag, {
+        meeting: this.activeMeeting,
+        strings: this.strings,
+        locale: this.locale,
+        recipientId: this.partner?.id ?? '',
+      })}
     </section>`;
   }
 
-  private renderComposer() {
-    const tag = (this.constructor as typeof RtkChat).composerTag;
-    return staticHtml`
-      <${tag}
-        part="composer"
-        exportparts="base:composer-base,recipient,input,send,attachments,notice"
-        .meeting=${this.activeMeeting}
-        .strings=${this.strings}
-        .locale=${this.locale}
-      ></${tag}>
-    `;
-  }
-
   private renderHeader() {
-    const strings = this.i18n;
-    return html`<header part="header" class="header">
-      <div class="header-row">
-        <h2 class="title">${strings.chatLabel}</h2>
-        <slot name="header-actions"></slot>
-      </div>
-      ${this.hideFilters
-        ? nothing
-        : listFilters({
-            strings,
+    return renderChatHeader({
+      strings: this.i18n,
+      switcherTag: (this.constructor as typeof RtkChat).switcherTag,
+      conversation: this.conversation,
+      conversationName: this.conversation === EVERYONE ? this.i18n.everyone : (displayName(this.partner?.name) ?? this.i18n.unknownSender),
+      panel: this.headerPanel,
+      onPanel: (panel) => (this.headerPanel = panel),
+      onConversation: this.onConversation,
+      filters: this.hideFilters
+        ? undefined
+        : {
+            strings: this.i18n,
             people: joinedParticipants(this.activeMeeting),
             selfUserId: this.activeMeeting?.self?.userId,
             userId: this.filterUserId,
@@ -271,8 +338,8 @@ export class RtkChat extends KitElement {
             onSenderPickerOpen: (open) => (this.senderPickerOpen = open),
             onUserId: (userId) => (this.filterUserId = userId),
             onType: (type) => (this.filterType = type),
-          })}
-    </header>`;
+          },
+    });
   }
 }
 

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 
 import { messageTimeMs } from '../format/format.js';
+import type { RtkChatMessage } from '../chat-message/chat-message.js';
 import type { ChatMeeting, ChatMessage } from '../meeting/contract.js';
 import type { ChatStrings } from '../strings/strings.js';
 import { continuesGroup, dayLabel, startsDay } from './message-list.js';
@@ -19,6 +20,10 @@ export interface ListItemContext {
   locale: string | undefined;
   /** The id of the message jumped to, shown highlighted. */
   highlightId: string;
+  /** The id of the first unread message, above which the "New" divider goes; '' for none. */
+  dividerId: string;
+  /** What the messages pass on to the message element. */
+  message: Pick<RtkChatMessage, 'mediaPolicy' | 'trustedMediaOrigins' | 'hideAvatars' | 'renderCustom'>;
 }
 
 /** What one item of the list holds: a date separator where a day starts, and the message, grouped under the one before where it continues it. */
@@ -26,7 +31,9 @@ export function listItem(context: ListItemContext, message: ChatMessage, previou
   const time = messageTimeMs(message);
   const day = time !== undefined && startsDay(previous, message);
   const separator = day ? html`<div part="day" class="day" role="separator"><span>${dayLabel(time, context.locale, context.i18n)}</span></div>` : nothing;
+  const divider = context.dividerId === message.id ? html`<div part="new-divider" class="new-divider" role="separator"><span>${context.i18n.newDivider}</span></div>` : nothing;
   const { tag } = context;
+  const options = context.message;
   // No whitespace between tags: it would be DOM nodes in every rendered item.
-  return staticHtml`${separator}<${tag} part="message" exportparts=${MESSAGE_PARTS} .message=${message} .meeting=${context.meeting} .strings=${context.strings} .locale=${context.locale} ?grouped=${!day && continuesGroup(previous, message)} ?highlighted=${context.highlightId !== '' && message.id === context.highlightId}></${tag}>`;
+  return staticHtml`${separator}${divider}<${tag} part="message" exportparts=${MESSAGE_PARTS} .message=${message} .meeting=${context.meeting} .strings=${context.strings} .locale=${context.locale} .mediaPolicy=${options.mediaPolicy} .trustedMediaOrigins=${options.trustedMediaOrigins} .hideAvatars=${options.hideAvatars} .renderCustom=${options.renderCustom} ?grouped=${!day && continuesGroup(previous, message)} ?highlighted=${context.highlightId !== '' && message.id === context.highlightId}></${tag}>`;
 }

@@ -1,12 +1,17 @@
 /** The list model of `<rtk-chat>`: which messages show, in which order, and how they group. */
 import { formatDay, messageTimeMs, sameDay } from '../format/format.js';
 import { chatMessages, messagesOfType, messagesOfUser } from '../meeting/chat-queries.js';
+import { EVERYONE, inConversation, isPartyTo } from '../conversations/conversations.js';
 import type { ChatMessage, ChatMessageType, MeetingChat } from '../meeting/contract.js';
 
 /** The filters of the list; empty means all. */
 export interface ListFilter {
   userId?: string;
   type?: ChatMessageType;
+  /** The conversation shown: `everyone`, or the other person's user id. */
+  conversation: string;
+  /** The local user, who must be a party to any private message shown. */
+  selfUserId: string | undefined;
 }
 
 const GROUP_GAP_MS = 5 * 60 * 1000;
@@ -28,7 +33,7 @@ export function buildList(chat: MeetingChat | undefined, older: ChatMessage[], f
   const list: ChatMessage[] = [];
   for (const source of [older.filter((m) => matches(m, filter)), current]) {
     for (const message of source) {
-      if (seen.has(message.id)) continue;
+      if (seen.has(message.id) || !shownIn(message, filter)) continue;
       seen.add(message.id);
       list.push(message);
     }
@@ -36,9 +41,23 @@ export function buildList(chat: MeetingChat | undefined, older: ChatMessage[], f
   return list;
 }
 
+/**
+ * Whether a message belongs in the conversation shown. "Everyone" shows the public messages and,
+ * set apart, the private ones the local user is a party to, so none is missed; another
+ * conversation shows only the private messages with that person. A private message addressed to
+ * others is never shown, whatever the meeting hands over.
+ */
+function shownIn(message: ChatMessage, filter: ListFilter): boolean {
+  return filter.conversation === EVERYONE ? isPartyTo(message, filter.selfUserId) : inConversation(message, filter.conversation, filter.selfUserId);
+}
+
 /** Whether a message passes the filters. */
 export function matches(message: ChatMessage, filter: ListFilter): boolean {
-  return (!filter.userId || message.userId === filter.userId) && (!filter.type || message.type === filter.type);
+  return (
+    (!filter.userId || message.userId === filter.userId) &&
+    (!filter.type || message.type === filter.type) &&
+    shownIn(message, filter)
+  );
 }
 
 /** Whether `message` continues `previous`'s group: same sender, same day, a few minutes apart. */

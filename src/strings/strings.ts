@@ -77,6 +77,7 @@ export const defaultStrings = {
   unreadMentions: (count: number) => (count === 1 ? '1 mention' : `${count} mentions`),
   titleWithUnread: (count: string, title: string) => `(${count}) ${title}`,
   conversations: 'Conversations',
+  filters: 'Filters',
   sameNameHint: (hint: string) => `ID …${hint}`,
   notInMeeting: 'not in the meeting',
   loadingOlder: 'Loading earlier messages…',

@@ -60,7 +60,8 @@ describe('rtk-chat', () => {
     it('follows a change of meeting and leaves no listener on the old one', async () => {
       const before = meeting.chat.listenerCount('chatUpdate');
       const chat = await mount(meeting);
-      expect(meeting.chat.listenerCount('chatUpdate')).to.equal(before + 1);
+      // The chat's own listener, and the one of the meeting's unread store it uses.
+      expect(meeting.chat.listenerCount('chatUpdate')).to.equal(before + 2);
       const other = await joinedMeeting();
       const there = incoming(other, 'elsewhere');
       chat.meeting = other;
@@ -92,7 +93,10 @@ describe('rtk-chat', () => {
       const chat = await mount(meeting);
       const newest = many.at(-1)!.id;
       await waitFor(() => shown(chat).includes(newest), 'the newest message is not rendered');
-      expect(countNodes(chat)).to.be.below(1000);
+      // What matters is that the count does not follow the history's length: 10,000 messages
+      // render a window of them. Each message now carries an avatar and a toolbar, and the test
+      // runs on the sources (templates with their whitespace), hence the budget.
+      expect(countNodes(chat)).to.be.below(1200);
     });
 
     it('keeps the DOM bounded while messages keep arriving', async () => {

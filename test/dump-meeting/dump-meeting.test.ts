@@ -8,7 +8,7 @@ import type { RtkChatExportButton } from '../../src/export-button/export-button.
 import type { ChatMessage } from '../../src/meeting/contract.js';
 import type { RtkPinnedMessages } from '../../src/pinned-messages/pinned-messages.js';
 import { DUMP, HOSTILE_TEXTS, sdkMessage, T0 } from '../chat-dump/messages.js';
-import { captureDownloads, deepQueryAll, shadow, waitFor } from '../helpers.js';
+import { captureDownloads, deepQueryAll, openFilters, shadow, waitFor } from '../helpers.js';
 
 const MINUTE = 60_000;
 
@@ -162,6 +162,7 @@ describe('createDumpMeeting', () => {
     expect(chat.messages.map((m) => m.id)).to.deep.equal(['image-1']);
     chat.filterType = undefined;
     await chat.updateComplete;
+    await openFilters(chat);
     const picker = shadow(chat).querySelector<HTMLSelectElement>('.filters select')!;
     picker.focus();
     await chat.updateComplete;

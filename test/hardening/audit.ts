@@ -8,35 +8,37 @@
 const TAGS = new Set([
   'a', 'article', 'b', 'blockquote', 'br', 'button', 'caption', 'circle', 'code', 'del', 'dialog', 'div', 'em', 'h1',
   'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'i', 'img', 'input', 'ins', 'kbd', 'label', 'li', 'mark', 'ol',
-  'option', 'p', 'path', 'pre', 'rtk-avatar', 'rtk-chat-composer', 'rtk-chat-message', 's', 'section', 'select',
-  'slot', 'small', 'span', 'strong', 'sub', 'sup', 'svg', 'table', 'tbody', 'td', 'textarea', 'th', 'thead', 'time',
-  'tr', 'u', 'ul', 'video',
+  'option', 'p', 'path', 'pre', 'rtk-avatar', 'rtk-chat-composer', 'rtk-chat-message', 'rtk-conversation-switcher',
+  's', 'section', 'select', 'slot', 'small', 'span', 'strong', 'sub', 'sup', 'svg', 'table', 'tbody', 'td', 'textarea',
+  'th', 'thead', 'time', 'tr', 'u', 'ul', 'video',
 ]);
 
 /** Every attribute the kit's templates set, plus what Lit, the virtualizer and reflection add. */
 const ATTRIBUTES = new Set([
-  'accept', 'alt', 'aria-activedescendant', 'aria-autocomplete', 'aria-busy', 'aria-controls', 'aria-describedby',
-  'aria-disabled', 'aria-expanded', 'aria-haspopup', 'aria-hidden', 'aria-label', 'aria-labelledby', 'aria-selected',
-  'autocomplete', 'busy', 'class', 'collapsed', 'colspan', 'controls', 'cx', 'cy', 'd', 'data-action', 'data-index',
-  'datetime', 'decoding', 'dir', 'disabled', 'download', 'exportparts', 'fill', 'grouped', 'height', 'hidden',
-  'hide-avatars', 'highlighted', 'href', 'id', 'lang', 'loading', 'mentioned', 'message-id', 'mismatch', 'multiple',
-  'name', 'open', 'own', 'part', 'pinned', 'placeholder', 'playsinline', 'preload', 'private', 'r', 'referrerpolicy',
-  'rel', 'role', 'rows', 'rowspan', 'selected', 'src', 'stroke', 'stroke-linecap', 'stroke-linejoin', 'stroke-width',
-  'style', 'tabindex', 'target', 'title', 'type', 'user-id', 'value', 'viewBox', 'virtualizer-sizer', 'width',
+  'accept', 'active', 'alt', 'aria-activedescendant', 'aria-autocomplete', 'aria-busy', 'aria-controls',
+  'aria-describedby', 'aria-disabled', 'aria-expanded', 'aria-haspopup', 'aria-hidden', 'aria-label',
+  'aria-labelledby', 'aria-multiselectable', 'aria-orientation', 'aria-selected', 'autocomplete', 'busy', 'class',
+  'collapsed', 'colspan', 'controls', 'conversation', 'cx', 'cy', 'd', 'data-action', 'data-index', 'datetime',
+  'decoding', 'dir', 'disabled', 'download', 'exportparts', 'fill', 'grouped', 'height', 'hidden', 'hide-avatars',
+  'highlighted', 'href', 'id', 'lang', 'loading', 'mentioned', 'message-id', 'mismatch', 'multiple', 'name', 'open',
+  'own', 'part', 'pinned', 'placeholder', 'playsinline', 'preload', 'private', 'r', 'referrerpolicy', 'rel', 'role',
+  'rows', 'rowspan', 'selected', 'src', 'stroke', 'stroke-linecap', 'stroke-linejoin', 'stroke-width', 'style',
+  'tabindex', 'target', 'title', 'type', 'user-id', 'value', 'viewBox', 'virtualizer-sizer', 'width',
 ]);
 
 /** The class names in the kit's templates. User content must never become one. */
 const CLASSES = new Set([
   'action', 'actions', 'attach', 'attachment', 'attachment-name', 'attachments', 'avatar', 'avatar-space', 'base',
-  'bubble', 'chevron', 'close', 'code', 'completion', 'completion-detail', 'completion-icon', 'completion-label',
-  'completion-option', 'confirm', 'count', 'counter', 'custom', 'custom-html', 'custom-image', 'custom-media',
-  'custom-video', 'danger', 'day', 'dialog-bar', 'editor', 'editor-buttons', 'emoji', 'empty', 'error', 'fallback',
-  'file', 'file-facts', 'file-host', 'file-icon', 'file-name', 'file-size', 'file-warning', 'filters', 'grid',
-  'header', 'header-row', 'history-status', 'icon-button', 'image', 'image-button', 'initials', 'item', 'list',
-  'list-wrap', 'load-media', 'load-media-host', 'load-media-label', 'marker-private', 'mention', 'mention-self',
-  'meta', 'more', 'new-messages', 'notice', 'over', 'panel', 'picture', 'preview', 'primary', 'quote', 'recipient',
-  'replace', 'row', 'search', 'select', 'send', 'sender', 'side-time', 'status', 'tab', 'tabs', 'text', 'text-button',
-  'title', 'toggle', 'tools', 'top', 'unpin', 'visually-hidden', 'warning', 'you',
+  'box', 'bubble', 'chevron', 'close', 'code', 'completion', 'completion-detail', 'completion-icon',
+  'completion-label', 'completion-option', 'confirm', 'count', 'counter', 'custom', 'custom-html', 'custom-image',
+  'custom-media', 'custom-video', 'danger', 'day', 'dialog-bar', 'dot', 'editor', 'editor-buttons', 'emoji', 'empty',
+  'error', 'fallback', 'file', 'file-facts', 'file-host', 'file-icon', 'file-name', 'file-size', 'file-warning',
+  'filters', 'grid', 'header', 'header-row', 'header-toggle', 'history-status', 'icon-button', 'image', 'image-button',
+  'initials', 'item', 'list', 'list-wrap', 'load-media', 'load-media-host', 'load-media-label', 'marker-private',
+  'mention', 'mention-self', 'meta', 'more', 'new-divider', 'new-messages', 'notice', 'over', 'panel', 'picture',
+  'preview', 'primary', 'quote', 'recipient', 'replace', 'replying', 'replying-quote', 'replying-text', 'row',
+  'search', 'select', 'send', 'sender', 'side-time', 'status', 'tab', 'tabs', 'text', 'text-button', 'title', 'toggle',
+  'tools', 'top', 'unpin', 'visually-hidden', 'warning', 'you',
 ]);
 
 /** Attributes whose values are the kit's own words, never the user's: plain tokens only. */

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 
 import type { LocalMeeting } from '../../src/local-meeting/index.js';
 import type { RtkChat } from '../../src/chat/chat.js';
-import { composerOf, joinedMeeting, shadow } from '../helpers.js';
+import { composerOf, joinedMeeting, openFilters, shadow } from '../helpers.js';
 import { auditLayout, auditMarkup } from './audit.js';
 import { CORPUS } from './corpus.js';
 import { attach, attachmentNames, mountChat, panel, walkChat } from './support.js';
@@ -57,6 +57,7 @@ describe('hostile strings in <rtk-chat>', () => {
     };
     const shown = CORPUS.map((name) => name || 'Unknown');
     const recipients = await options(composerOf(chat), '.recipient select');
+    await openFilters(chat);
     const senders = await options(shadow(chat), '.filters label:first-child select');
     expect(recipients.texts).to.deep.equal(['Everyone', ...shown]);
     expect(senders.texts).to.deep.equal(['Anyone', 'You', ...shown]);

@@ -16,7 +16,7 @@ const message: fc.Arbitrary<ChatMessage> = fc
   .record({ id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), userId: fc.constantFrom(...USERS), type: fc.constantFrom(...TYPES), offset: fc.integer({ min: -86_400_000, max: 86_400_000 }) })
   .map(({ id, userId, type, offset }) => sdkMessage({ id, userId, type, timeMs: T0 + offset, message: `${id} ${offset}` }));
 
-const filter: fc.Arbitrary<ListFilter> = fc.record({ userId: fc.constantFrom(undefined, ...USERS), type: fc.constantFrom(undefined, ...TYPES) });
+const filter: fc.Arbitrary<ListFilter> = fc.record({ userId: fc.constantFrom(undefined, ...USERS), type: fc.constantFrom(undefined, ...TYPES), conversation: fc.constant('everyone'), selfUserId: fc.constant(undefined) });
 
 /** fast-check keeps the failed assertion in `cause`, which mocha does not print: put it in the message. */
 async function withCause(run: Promise<void>): Promise<void> {

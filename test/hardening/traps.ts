@@ -59,7 +59,12 @@ export function setTrap(): Trap {
       return original.call(navigator, url, data);
     }) as never),
   );
-  const onViolation = (event: SecurityPolicyViolationEvent) => note(`CSP ${event.violatedDirective}: ${event.blockedURI} ${event.sample}`);
+  const onViolation = (event: SecurityPolicyViolationEvent) => {
+    // DOMPurify parses a custom message's hostile html to sanitise it; Chrome reports the inline
+    // handlers and styles it blocks while parsing. None runs or applies (the traps would catch it).
+    const sanitising = /^(script-src-attr|style-src-attr|style-src-elem|base-uri)/.test(event.violatedDirective) && /purify/.test(event.sourceFile);
+    if (!sanitising) note(`CSP ${event.violatedDirective}: ${event.blockedURI} ${event.sample}`);
+  };
   document.addEventListener('securitypolicyviolation', onViolation);
   restores.push(() => document.removeEventListener('securitypolicyviolation', onViolation));
   // Shadow roots are out of a document observer's sight: `audit.ts` checks those. This sees the page.

@@ -47,10 +47,11 @@ describe('the meeting plumbing', () => {
   it('re-subscribes cleanly when the provided meeting changes', async () => {
     const start = listeners(meeting);
     const page = await fixture<RtkMeetingProvider>(html`<rtk-meeting-provider .meeting=${meeting}><rtk-chat></rtk-chat><rtk-pinned-messages></rtk-pinned-messages></rtk-meeting-provider>`);
-    await waitFor(() => listeners(meeting)[0] === start[0] + 2);
+    // The chat, the pinned list, and the meeting's unread store that the chat uses.
+    await waitFor(() => listeners(meeting)[0] === start[0] + 3);
     const next = await joinedMeeting();
     page.meeting = next;
-    await waitFor(() => listeners(next)[0] === 2, 'the new meeting is not heard');
+    await waitFor(() => listeners(next)[0] === 3, 'the new meeting is not heard');
     expect(listeners(meeting)).to.deep.equal(start);
     page.remove();
     expect(listeners(next)).to.deep.equal([0, 0, 0, 0]);

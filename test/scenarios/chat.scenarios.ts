@@ -107,7 +107,8 @@ export function defineChatScenarios(name: string, makeHarness: MakeHarness): voi
 
       const shown = await shownWithText(chat, text, 'the sent message never showed');
       expect(shown.hasAttribute('own')).to.equal(true);
-      expect(senderText(shown)).to.equal('You');
+      // The user's own name, marked "(you)" by id.
+      expect(shadow(shown).querySelector('.you')?.textContent).to.equal('(you)');
       expect(harness.meeting.chat.messages.filter((message) => message.message === text)).to.have.length(1);
       expect(renderedWithText(chat, text)).to.have.length(1);
       expect(composerInput(chat).value).to.equal('');
