@@ -6,8 +6,8 @@ import { ListWindow } from './list-window.js';
 /** How close to the newest message (px) a user's scroll must end for the list to follow again. */
 const FOLLOW_SLACK = 32;
 /** Items rendered when the list opens, jumps or returns to the newest, before it measures: at least these, and enough to fill the page's height with short messages. */
-const FIRST_WINDOW = 12;
-const SHORT_ITEM_PX = 48;
+const FIRST_WINDOW = 8;
+const SHORT_ITEM_PX = 64;
 /** Items added at an edge at a time. */
 const PAGE = 10;
 /** Rendered content kept beyond each visible edge: half the view, at least this many px. */
@@ -129,9 +129,10 @@ export class ListFollowController<T> implements ReactiveController {
     return this.shown;
   }
 
-  /** Shows the newest message and follows new ones again. */
+  /** Shows the newest message and follows new ones again, whatever the user's wheel did a moment ago. */
   followNewest(): void {
     this.anchor = undefined;
+    this.userScrollingUntil = 0;
     this.sync();
     if (!this.window.atEnd) this.window.showEnd(firstWindow());
     this.setFollowing(true);
