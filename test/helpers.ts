@@ -4,7 +4,7 @@ import { waitUntil } from '@open-wc/testing';
 import { createLocalMeeting, type LocalMeeting, type LocalMeetingOptions } from '../src/local-meeting/index.js';
 
 // Chromium reports a ResizeObserver callback that caused another resize as an error event. The
-// virtualizer measures its items that way; the browser delivers the rest next frame, nothing is lost.
+// list measures its items that way; the browser delivers the rest next frame, nothing is lost.
 window.addEventListener(
   'error',
   (event) => {

@@ -15,6 +15,8 @@ const FLAG_FIELDS = ['isEdited', 'pinned', 'read'] as const;
 const ATTACHMENT_FIELDS = ['files', 'images', 'videos'] as const;
 
 const cleaned = new WeakMap<object, ChatMessage>();
+/** Messages already found well-formed: the SDK replaces a message to change it, so once is enough. */
+const checked = new WeakSet<object>();
 
 /**
  * The message as the elements may trust it. A well-formed message is returned as it is (the same
@@ -24,7 +26,11 @@ const cleaned = new WeakMap<object, ChatMessage>();
  */
 export function trustMessage(value: unknown, index = 0): ChatMessage {
   if (!isRecord(value) || typeof value.id !== 'string') return standIn(value, index);
-  if (typeof value.type === 'string' && isWellFormed(value)) return value as unknown as ChatMessage;
+  if (checked.has(value)) return value as unknown as ChatMessage;
+  if (typeof value.type === 'string' && isWellFormed(value)) {
+    checked.add(value);
+    return value as unknown as ChatMessage;
+  }
   let copy = cleaned.get(value);
   if (!copy) {
     copy = clean(value, value.id, typeof value.type === 'string' ? value.type : MALFORMED_TYPE);

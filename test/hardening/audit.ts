@@ -4,7 +4,7 @@
  * the panel.
  */
 
-/** Every tag the kit's templates render (and the virtualizer's sizer `div`). */
+/** Every tag the kit's templates render. */
 const TAGS = new Set([
   'a', 'article', 'b', 'blockquote', 'br', 'button', 'caption', 'circle', 'code', 'del', 'dialog', 'div', 'em', 'h1',
   'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'i', 'img', 'input', 'ins', 'kbd', 'label', 'li', 'mark', 'ol',
@@ -13,7 +13,7 @@ const TAGS = new Set([
   'th', 'thead', 'time', 'tr', 'u', 'ul', 'video',
 ]);
 
-/** Every attribute the kit's templates set, plus what Lit, the virtualizer and reflection add. */
+/** Every attribute the kit's templates set, plus what Lit and reflection add. */
 const ATTRIBUTES = new Set([
   'accept', 'active', 'alt', 'aria-activedescendant', 'aria-autocomplete', 'aria-busy', 'aria-controls',
   'aria-describedby', 'aria-disabled', 'aria-expanded', 'aria-haspopup', 'aria-hidden', 'aria-label',
@@ -23,7 +23,7 @@ const ATTRIBUTES = new Set([
   'highlighted', 'href', 'id', 'lang', 'loading', 'mentioned', 'message-id', 'mismatch', 'multiple', 'name', 'open',
   'own', 'part', 'pinned', 'placeholder', 'playsinline', 'preload', 'private', 'r', 'referrerpolicy', 'rel', 'role',
   'rows', 'rowspan', 'selected', 'src', 'stroke', 'stroke-linecap', 'stroke-linejoin', 'stroke-width', 'style',
-  'tabindex', 'target', 'title', 'type', 'user-id', 'value', 'viewBox', 'virtualizer-sizer', 'width',
+  'tabindex', 'target', 'title', 'type', 'user-id', 'value', 'viewBox', 'width',
 ]);
 
 /** The class names in the kit's templates. User content must never become one. */
