@@ -517,6 +517,7 @@ export type CustomElements = {
    * - **item** - Each pinned message.
    * - **unpin** - Each unpin button.
    * - **empty** - The text shown when nothing is pinned.
+   * - **edited** - The "edited" marker of a message changed since it was sent (its author may edit it after it was pinned).
    */
   "rtk-pinned-messages": DefineComponent<RtkPinnedMessagesProps>;
 };

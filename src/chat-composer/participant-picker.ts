@@ -28,6 +28,13 @@ export interface ParticipantPicker<T extends { name: string }> {
 export function participantPicker<T extends { name: string }>(picker: ParticipantPicker<T>): TemplateResult {
   const { value, chosen } = picker;
   const shown = picker.open ? picker.people : picker.people.filter((person) => value(person) === chosen);
+  // People who share a name are told apart by the end of their id, so a message cannot go to the wrong one.
+  const counts = new Map<string, number>();
+  for (const person of picker.people) counts.set(person.name, (counts.get(person.name) ?? 0) + 1);
+  const label = (person: T) => {
+    const name = person.name || picker.unknownName;
+    return (counts.get(person.name) ?? 0) > 1 ? `${name} (#${value(person).slice(-4)})` : name;
+  };
   return html`<select
     aria-label=${picker.label ?? nothing}
     @focus=${() => picker.onOpen(true)}
@@ -36,6 +43,6 @@ export function participantPicker<T extends { name: string }>(picker: Participan
     @change=${(event: Event) => picker.onChange((event.target as HTMLSelectElement).value)}
   >
     <option value="" ?selected=${!chosen}>${picker.noneLabel}</option>
-    ${shown.map((person) => html`<option value=${value(person)} ?selected=${value(person) === chosen}>${person.name || picker.unknownName}</option>`)}
+    ${shown.map((person) => html`<option value=${value(person)} ?selected=${value(person) === chosen}>${label(person)}</option>`)}
   </select>`;
 }

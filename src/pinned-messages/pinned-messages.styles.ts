@@ -122,4 +122,8 @@ export default css`
   .error {
     color: var(--_danger);
   }
+  .edited {
+    font-style: italic;
+    color: var(--_muted);
+  }
 `;

@@ -27,6 +27,7 @@ import styles from './pinned-messages.styles.js';
  * @csspart item - Each pinned message.
  * @csspart unpin - Each unpin button.
  * @csspart empty - The text shown when nothing is pinned.
+ * @csspart edited - The "edited" marker of a message changed since it was sent (its author may edit it after it was pinned).
  *
  * @cssprop [--rtk-pinned-messages-max-height=18rem] - How tall the list grows before it scrolls.
  *
@@ -126,6 +127,7 @@ export class RtkPinnedMessages extends KitElement {
         <span class="meta">
           <span class="sender">${sender}</span>
           ${time === undefined ? nothing : html`<time datetime=${new Date(time).toISOString()} title=${formatDateTime(time, this.locale)}>${formatTime(time, this.locale)}</time>`}
+          ${message.isEdited ? html`<span part="edited" class="edited">${strings.edited}</span>` : nothing}
         </span>
         <span class="preview" id=${`preview-${index}`}>${preview}</span>
       </button>

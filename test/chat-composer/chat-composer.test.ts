@@ -266,6 +266,18 @@ describe('rtk-chat-composer', () => {
   });
 
 
+  it('tells apart people who share a name in "Send to"', async () => {
+    meeting.addParticipant({ id: 'peer-alex-1a2b', userId: 'user-alex-1', name: 'Alex' });
+    meeting.addParticipant({ id: 'peer-alex-9f8e', userId: 'user-alex-2', name: 'Alex' });
+    const element = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(html`<rtk-chat-composer .meeting=${meeting}></rtk-chat-composer>`);
+    await element.updateComplete;
+    const select = element.shadowRoot!.querySelector('select')!;
+    select.focus();
+    await element.updateComplete;
+    const names = [...select.options].map((o) => o.textContent);
+    expect(names).to.deep.equal(['Everyone', 'Alex (#1a2b)', 'Alex (#9f8e)']);
+  });
+
   describe('replies', () => {
     async function composer(): Promise<HTMLElement & { replyTo: unknown; updateComplete: Promise<unknown> }> {
       const element = await fixture<HTMLElement & { replyTo: unknown; updateComplete: Promise<unknown> }>(

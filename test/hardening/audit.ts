@@ -31,7 +31,7 @@ const CLASSES = new Set([
   'action', 'actions', 'attach', 'attachment', 'attachment-name', 'attachments', 'avatar', 'avatar-space', 'base',
   'box', 'bubble', 'chevron', 'close', 'code', 'completion', 'completion-detail', 'completion-icon',
   'completion-label', 'completion-option', 'confirm', 'count', 'counter', 'custom', 'custom-html', 'custom-image',
-  'custom-media', 'custom-video', 'danger', 'day', 'dialog-bar', 'dot', 'editor', 'editor-buttons', 'emoji', 'empty',
+  'custom-media', 'custom-video', 'danger', 'day', 'dialog-bar', 'dot', 'edited', 'editor', 'editor-buttons', 'emoji', 'empty',
   'error', 'fallback', 'file', 'file-facts', 'file-host', 'file-icon', 'file-name', 'file-size', 'file-warning',
   'filters', 'grid', 'header', 'header-row', 'header-toggle', 'history-status', 'icon-button', 'image', 'image-button',
   'initials', 'item', 'list', 'list-wrap', 'load-media', 'load-media-host', 'load-media-label', 'marker-private',

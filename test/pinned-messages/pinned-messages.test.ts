@@ -45,6 +45,18 @@ describe('rtk-pinned-messages', () => {
     await waitFor(() => previews(element).join() === 'second pinned', 'the deletion did not show');
   });
 
+  it('marks a pinned message its author edited after it was pinned', async () => {
+    await meeting.chat.sendTextMessage('the agenda');
+    const sent = await waitFor(() => meeting.chat.messages.find((m) => m.message === 'the agenda'));
+    await meeting.chat.pin(sent.id);
+    const pinned = await fixture<RtkPinnedMessages>(html`<rtk-pinned-messages .meeting=${meeting}></rtk-pinned-messages>`);
+    expect(shadow(pinned).querySelector('[part="edited"]')).to.equal(null);
+    await meeting.chat.editTextMessage(sent.id, 'a different agenda');
+    const marker = await waitFor(() => shadow(pinned).querySelector('[part="edited"]'), 'the edit is not marked');
+    expect(marker.textContent).to.equal('edited');
+    expect(shadow(pinned).querySelector('.preview')!.textContent).to.equal('a different agenda');
+  });
+
   it('previews every kind of message in a line', async () => {
     const image = meeting.receive({ type: 'image', link: 'https://i.example/a.png', userId: 'u', displayName: 'Dana' });
     const file = meeting.receive({ type: 'file', link: 'https://f.example/a.pdf', name: 'plan.pdf', size: 10, userId: 'u', displayName: 'Dana' });
