@@ -8,19 +8,15 @@ export { CsvFormulaGuard, protectCsvFormulas } from './csv.js';
 export { parseChatDumpCsv, type ChatDumpMessages, type ParseChatDumpOptions } from './parse.js';
 export {
   ChatReplayError,
-  fetchChatDump,
-  fetchChatDumpBlob,
   fetchChatDumpResponse,
   fetchChatDumpUrl,
-  streamChatDump,
   type ChatDumpLink,
-  type ChatDumpStreamOptions,
-  type ChatDumpStreamResult,
   type ChatReplayApiBody,
   type ChatReplayErrorCode,
   type ChatReplayOptions,
   type ChatReplaySource,
 } from './replay.js';
+export { fetchChatDump, fetchChatDumpBlob, streamChatDump, type ChatDumpStreamOptions, type ChatDumpStreamResult } from './replay-stream.js';
 export {
   buildChatDumpBlob,
   chatDumpChunks,

@@ -3,7 +3,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
 import { KitElement } from '../base/kit-element.js';
-import { fetchChatDumpBlob, ChatReplayError } from '../chat-dump/replay.js';
+import { ChatReplayError } from '../chat-dump/replay.js';
+import { fetchChatDumpBlob } from '../chat-dump/replay-stream.js';
 import { buildChatDumpBlob } from '../chat-dump/write.js';
 import { DEFAULT_IDLE_TIMEOUT_MS } from '../chat-dump/watchdog.js';
 import { RtkChatExportErrorEvent, RtkChatExportEvent, type ChatExportDetail, type ExportShortfall } from '../events/chat-export.js';

@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 
-import { streamChatDump } from '../chat-dump/replay.js';
+import { streamChatDump } from '../chat-dump/replay-stream.js';
 
 export { ChatReplayError, type ChatReplayErrorCode } from '../chat-dump/replay.js';
 
