@@ -5,7 +5,6 @@ import { property, query, state } from 'lit/decorators.js';
 import { KitElement } from '../base/kit-element.js';
 import { RtkMessageDeleteEvent, RtkMessageDeletedEvent } from '../events/message-delete.js';
 import { RtkMessageEditedEvent } from '../events/message-edited.js';
-import { RtkMessageErrorEvent, type MessageAction } from '../events/message-error.js';
 import { RtkMessagePinEvent } from '../events/message-pin.js';
 import { RtkMessageReplyEvent } from '../events/message-reply.js';
 import { RtkMessageSelectEvent } from '../events/message-select.js';
@@ -16,12 +15,12 @@ import { findQuotedMessage } from '../format/quote-reply.js';
 import richTextStyles from '../format/rich-text.styles.js';
 import { chatAbilities, chatMessages, isOwnMessage, joinedParticipants } from '../meeting/chat-queries.js';
 import type { ChatMessage } from '../meeting/contract.js';
-import { describeError, errorCode } from '../meeting/errors.js';
 import { MALFORMED_TYPE, trustMessage } from '../meeting/message-guard.js';
 import styles from './chat-message.styles.js';
 import actionStyles from './message-actions.styles.js';
 import { fallback, prepareText, renderBody, type PreparedText } from './message-body.js';
-import { failedWords, mentionNames, privateNames, renderMeta } from './message-meta.js';
+import { MessageCalls } from './message-calls.js';
+import { mentionNames, privateNames, renderMeta } from './message-meta.js';
 import { messageActions, renderActions, renderDeleteConfirm, renderHeader, renderFileReplace, renderImageViewer, renderTextEditor, type MessageAction as Action } from './message-parts.js';
 
 const EDITABLE = new Set(['text', 'image', 'file']);
@@ -70,11 +69,11 @@ export class RtkChatMessage extends KitElement {
   @state() private confirming = false;
   @state() private menuOpen = false;
   @state() private viewerOpen = false;
-  @state() private busy = false;
-  @state() private error = '';
   @state() private imageFailed = false;
   /** The user asked to load this message's image, which the media policy held back. */
   @state() private loadImageAnyway = false;
+
+  private readonly calls = new MessageCalls(this, { strings: () => this.i18n, maxTextLimit: () => this.activeMeeting?.chat?.maxTextLimit ?? 2000 });
 
   /** The message as shown: `message` past the boundary check, or none. */
   private shown: ChatMessage | undefined;
@@ -139,39 +138,22 @@ export class RtkChatMessage extends KitElement {
 
   /** Opens the inline editor (text) or the file picker (image, file) for this message. */
   startEditing(): void {
-    this.error = '';
+    this.calls.clearError();
     this.menuOpen = false;
     this.editing = true;
     void this.updateComplete.then(() => this.editorText?.focus());
-  }
-
-  private async run(action: MessageAction, call: () => Promise<void>): Promise<boolean> {
-    this.busy = true;
-    this.error = '';
-    try {
-      await call();
-      return true;
-    } catch (error) {
-      const strings = this.i18n;
-      const words = describeError(error, strings, this.activeMeeting?.chat?.maxTextLimit ?? 2000, failedWords(action, strings));
-      this.error = words;
-      this.dispatchEvent(new RtkMessageErrorEvent({ action, code: errorCode(error), text: words, error }));
-      return false;
-    } finally {
-      this.busy = false;
-    }
   }
 
   private async saveText(): Promise<void> {
     const chat = this.activeMeeting?.chat;
     const message = this.shown;
     const value = this.editorText?.value ?? '';
-    if (!chat || !message || this.busy) return;
+    if (!chat || !message || this.calls.busy) return;
     if (value === message.message) {
       this.cancelEditing();
       return;
     }
-    if (await this.run('edit', () => chat.editTextMessage(message.id, value))) {
+    if (await this.calls.run('edit', () => chat.editTextMessage(message.id, value))) {
       this.editing = false;
       this.dispatchEvent(new RtkMessageEditedEvent({ message }));
       await this.updateComplete;
@@ -181,7 +163,7 @@ export class RtkChatMessage extends KitElement {
 
   private cancelEditing(): void {
     this.editing = false;
-    this.error = '';
+    this.calls.clearError();
     void this.updateComplete.then(() => this.focusAction('edit'));
   }
 
@@ -193,7 +175,7 @@ export class RtkChatMessage extends KitElement {
     const message = this.shown;
     if (!file || !chat || !message) return;
     const edit = message.type === 'image' ? () => chat.editImageMessage(message.id, file) : () => chat.editFileMessage(message.id, file);
-    if (await this.run('edit', edit)) {
+    if (await this.calls.run('edit', edit)) {
       this.editing = false;
       this.dispatchEvent(new RtkMessageEditedEvent({ message }));
     }
@@ -217,7 +199,7 @@ export class RtkChatMessage extends KitElement {
     const chat = this.activeMeeting?.chat;
     const message = this.shown;
     if (!chat || !message) return;
-    if (await this.run('delete', () => chat.deleteMessage(message.id))) {
+    if (await this.calls.run('delete', () => chat.deleteMessage(message.id))) {
       this.confirming = false;
       this.dispatchEvent(new RtkMessageDeletedEvent({ message }));
     }
@@ -230,7 +212,7 @@ export class RtkChatMessage extends KitElement {
     const pin = !this.pinned;
     this.menuOpen = false;
     if (!this.dispatchEvent(new RtkMessagePinEvent({ message, pinned: pin }))) return;
-    await this.run(pin ? 'pin' : 'unpin', () => (pin ? chat.pin(message.id) : chat.unpin(message.id)));
+    await this.calls.run(pin ? 'pin' : 'unpin', () => (pin ? chat.pin(message.id) : chat.unpin(message.id)));
     await this.updateComplete;
     this.focusAction(this.pinned ? 'unpin' : 'pin');
   }
@@ -302,7 +284,7 @@ export class RtkChatMessage extends KitElement {
     const time = messageTimeMs(message);
     const timeText = time === undefined ? '' : formatTime(time, this.locale);
     const strings = this.i18n;
-    const busy = this.busy;
+    const busy = this.calls.busy;
     const editingText = this.editing && message.type === 'text';
     const cancel = () => this.cancelEditing();
     const viewerSrc = this.viewerOpen && !this.imageFailed ? safeUrl(message.link, true) : undefined;
@@ -319,7 +301,7 @@ export class RtkChatMessage extends KitElement {
         ${this.editing && !editingText ? renderFileReplace(message.type === 'image', { strings, cancel, pick: (e) => this.replaceFile(e) }) : nothing}
         ${this.confirming ? renderDeleteConfirm({ strings, busy, cancel: () => this.cancelDelete(), confirm: () => this.deleteMessage() }) : nothing}
         ${renderMeta(message, { strings, private: this.isPrivate, privateTo: () => privateNames(message, this.activeMeeting, strings) })}
-        ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
+        ${this.calls.error ? html`<div class="error" role="alert">${this.calls.error}</div>` : nothing}
       </article>
       ${viewerSrc ? renderImageViewer(viewerSrc, { strings, sender: this.sender, closed: () => (this.viewerOpen = false) }) : nothing}
     `;
