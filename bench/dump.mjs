@@ -16,8 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 
-import { bundleOptions } from '../scripts/bundle.mjs';
 import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
+import { productionBuild } from './production-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -98,9 +98,8 @@ const PAGE_HTML = `<!doctype html>
 
 /** The page, built as the kit's own bundle is (minified, Lit's production build), but written here. */
 async function buildPage(dir) {
-  const { plugins: _checkThenWrite, ...production } = bundleOptions;
   await build({
-    ...production,
+    ...productionBuild,
     stdin: { contents: PAGE_SOURCE, resolveDir: root, sourcefile: 'dump-bench-page.js', loader: 'js' },
     outfile: join(dir, 'page.js'),
     write: true,

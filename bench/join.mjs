@@ -16,6 +16,7 @@ import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 
 import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
+import { productionBuild } from './production-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -67,16 +68,8 @@ document.body.dataset.ready = 'true';
 
 async function bundlePage() {
   const result = await build({
+    ...productionBuild,
     stdin: { contents: PAGE_SOURCE, resolveDir: root, sourcefile: 'join-page.ts', loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    tsconfig: join(root, 'tsconfig.json'),
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-    absWorkingDir: root,
     write: false,
   });
   return result.outputFiles[0].text;

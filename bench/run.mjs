@@ -15,6 +15,7 @@ import { build, version as esbuildVersion } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 
 import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
+import { productionBuild } from './production-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -86,18 +87,6 @@ async function section(name, run) {
 // ---------------------------------------------------------------------------------------------
 // Building and serving
 
-const esbuildBase = {
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2022',
-  tsconfig: join(root, 'tsconfig.json'),
-  // esbuild's default conditions (no `development`): Lit's production build, as an app's bundler picks it.
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'silent',
-  absWorkingDir: root,
-};
 
 function packageOf(input) {
   const at = input.lastIndexOf('node_modules/');
@@ -109,7 +98,7 @@ function packageOf(input) {
 /** The bundle of `source`, a module's text resolved from the project root, as `label`. */
 async function bundleSize(label, source) {
   const stdin = { contents: source, resolveDir: process.cwd(), sourcefile: 'size-entry.ts', loader: 'ts' };
-  const result = await build({ ...esbuildBase, stdin, write: false, metafile: true, outfile: 'size.js' });
+  const result = await build({ ...productionBuild, stdin, write: false, metafile: true, outfile: 'size.js' });
   const code = result.outputFiles[0].contents;
   const byPackage = {};
   for (const output of Object.values(result.metafile.outputs)) {
@@ -122,7 +111,7 @@ async function bundleSize(label, source) {
 }
 
 async function buildPage(dir) {
-  await build({ ...esbuildBase, entryPoints: ['bench/page.ts'], outfile: join(dir, 'page.js') });
+  await build({ ...productionBuild, entryPoints: ['bench/page.ts'], outfile: join(dir, 'page.js') });
   const code = readFileSync(join(dir, 'page.js'), 'utf8');
   if (code.includes('Lit is in dev mode')) throw new Error('the bench bundle has Lit in dev mode');
   writeFileSync(
