@@ -7,6 +7,9 @@ import type { ChatMeeting } from '../meeting/contract.js';
 import { defaultStrings, type ChatStrings } from '../strings/strings.js';
 import baseStyles from './base.styles.js';
 
+/** Every string set merged once per `strings` object: elements read them many times a render, and a chat passes one object to all its messages. */
+const merged = new WeakMap<Partial<ChatStrings>, ChatStrings>();
+
 /**
  * The base of every kit element: the meeting, the strings, the locale, the theme and the base
  * styles. `meeting` wins when set; otherwise the element uses the meeting of the nearest provider
@@ -39,6 +42,11 @@ export class KitElement extends LitElement {
 
   /** Every string, the replacements over the English defaults. */
   protected get i18n(): ChatStrings {
-    return { ...defaultStrings, ...this.strings };
+    let strings = merged.get(this.strings);
+    if (!strings) {
+      strings = { ...defaultStrings, ...this.strings };
+      merged.set(this.strings, strings);
+    }
+    return strings;
   }
 }
