@@ -255,7 +255,9 @@ export class ListFollowController<T> implements ReactiveController {
   /** Puts the reading position back, centres a jump, or rests at the end when following. */
   private settle = (): void => {
     const scroller = this.attached;
-    if (!scroller?.isConnected) return;
+    // An arrival while following has nothing to put back: reading the layout here would lay the
+    // page out once more before the frame does.
+    if (!scroller?.isConnected || !(this.placement || this.centered || this.jumped)) return;
     const placed = this.placement && this.elementOf(this.placement.key);
     if (placed) scrollBy(scroller, topIn(scroller, placed) - (this.placement?.top ?? 0));
     this.placement = undefined;
