@@ -14,9 +14,8 @@ const STRING_FIELDS = ['userId', 'displayName', 'message', 'link', 'name', 'html
 const FLAG_FIELDS = ['isEdited', 'pinned', 'read'] as const;
 const ATTACHMENT_FIELDS = ['files', 'images', 'videos'] as const;
 
+/** The copies made of malformed messages, so each is cleaned once and keeps its identity. */
 const cleaned = new WeakMap<object, ChatMessage>();
-/** Messages already found well-formed: the SDK replaces a message to change it, so once is enough. */
-const checked = new WeakSet<object>();
 
 /**
  * The message as the elements may trust it. A well-formed message is returned as it is (the same
@@ -26,11 +25,7 @@ const checked = new WeakSet<object>();
  */
 export function trustMessage(value: unknown, index = 0): ChatMessage {
   if (!isRecord(value) || typeof value.id !== 'string') return standIn(value, index);
-  if (checked.has(value)) return value as unknown as ChatMessage;
-  if (typeof value.type === 'string' && isWellFormed(value)) {
-    checked.add(value);
-    return value as unknown as ChatMessage;
-  }
+  if (typeof value.type === 'string' && isWellFormed(value)) return value as unknown as ChatMessage;
   let copy = cleaned.get(value);
   if (!copy) {
     copy = clean(value, value.id, typeof value.type === 'string' ? value.type : MALFORMED_TYPE);
@@ -59,16 +54,30 @@ function validTimeMs(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_TIME_MS;
 }
 
+/**
+ * Checked on every read rather than remembered: a cache of every message would hold megabytes at
+ * 100,000 messages, and these direct reads cost about what a lookup in it would.
+ */
 function isWellFormed(value: Record<string, unknown>): boolean {
+  const { userId, displayName, message, link, name, html, pluginId, isEdited, pinned, read, files, images, videos, size, timeMs, time, targetUserIds } = value;
   return (
-    STRING_FIELDS.every((field) => value[field] === undefined || typeof value[field] === 'string') &&
-    FLAG_FIELDS.every((field) => value[field] === undefined || typeof value[field] === 'boolean') &&
-    ATTACHMENT_FIELDS.every((field) => value[field] === undefined || (Array.isArray(value[field]) && (value[field] as unknown[]).every(isAttachment))) &&
-    (value.size === undefined || (typeof value.size === 'number' && Number.isFinite(value.size))) &&
-    (value.timeMs === undefined || validTimeMs(value.timeMs)) &&
-    (value.time === undefined || (value.time instanceof Date && validTimeMs(value.time.getTime())) || validTimeMs(value.time)) &&
-    (value.targetUserIds === undefined || (Array.isArray(value.targetUserIds) && value.targetUserIds.every((id) => typeof id === 'string')))
+    optional(userId, 'string') && optional(displayName, 'string') && optional(message, 'string') && optional(link, 'string') &&
+    optional(name, 'string') && optional(html, 'string') && optional(pluginId, 'string') &&
+    optional(isEdited, 'boolean') && optional(pinned, 'boolean') && optional(read, 'boolean') &&
+    (files === undefined || isAttachmentList(files)) && (images === undefined || isAttachmentList(images)) && (videos === undefined || isAttachmentList(videos)) &&
+    (size === undefined || (typeof size === 'number' && Number.isFinite(size))) &&
+    (timeMs === undefined || validTimeMs(timeMs)) &&
+    (time === undefined || (time instanceof Date && validTimeMs(time.getTime())) || validTimeMs(time)) &&
+    (targetUserIds === undefined || (Array.isArray(targetUserIds) && targetUserIds.every((id) => typeof id === 'string')))
   );
+}
+
+function optional(value: unknown, type: 'string' | 'boolean'): boolean {
+  return value === undefined || typeof value === type;
+}
+
+function isAttachmentList(value: unknown): boolean {
+  return Array.isArray(value) && value.every(isAttachment);
 }
 
 function isAttachment(value: unknown): value is ChatAttachment {
