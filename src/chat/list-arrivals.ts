@@ -16,9 +16,9 @@ export class ListArrivals<T> implements ReactiveController {
     host.addController(this);
   }
 
-  /** Whether arrivals wait for the next frame. */
-  get pending(): boolean {
-    return this.waiting.length > 0;
+  /** The arrivals waiting for the next frame. */
+  get queued(): readonly T[] {
+    return this.waiting;
   }
 
   add(item: T): void {

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+import { messageTimeMs } from '../format/format.js';
 import type { ChatMeeting, ChatMessage, ChatUpdateEvent } from '../meeting/contract.js';
 import { trustMessage } from '../meeting/message-guard.js';
 import { ListArrivals } from './list-arrivals.js';
@@ -17,8 +18,9 @@ export class ListSource implements ReactiveController {
   /** The pages older than what the meeting holds. */
   readonly history: OlderHistory;
 
-  /** The ids in `items` and arriving, to tell a repeated add from a new one. */
-  private ids = new Set<string>();
+  /** The newest creation time listed or arriving, and the ids listed at that time. */
+  private newestMs = -Infinity;
+  private idsAtNewest = new Set<string>();
   private readonly arrivals: ListArrivals<ChatMessage>;
 
   constructor(
@@ -41,7 +43,8 @@ export class ListSource implements ReactiveController {
     // The meeting's messages hold what was waiting for the next frame.
     this.arrivals.drop();
     this.items = buildList(this.meeting()?.chat, this.history.messages, this.filter());
-    this.ids = new Set(this.items.map((item) => item.id));
+    this.newestMs = -Infinity;
+    for (const item of this.items) this.note(item);
     this.host.requestUpdate();
   }
 
@@ -60,13 +63,35 @@ export class ListSource implements ReactiveController {
       return undefined;
     }
     // A repeat, a message the filter refuses, or one not at the end: built again, in its place.
-    if (this.ids.has(message.id) || !matches(message, this.filter()) || this.newest() !== message) {
+    if (this.isListed(message) || !matches(message, this.filter()) || this.newest() !== message) {
       this.rebuild();
     } else {
-      this.ids.add(message.id);
+      this.note(message);
       this.arrivals.add(message);
     }
     return message;
+  }
+
+  /**
+   * Whether a message is listed or arriving already, without a set of every id (megabytes at
+   * 100,000 messages): one newer than all is new, one of the newest time is among the few listed
+   * at that time, and only an older one (a repeat, or a clock running behind) is looked for.
+   */
+  private isListed(message: ChatMessage): boolean {
+    const ms = messageTimeMs(message);
+    if (ms !== undefined && ms > this.newestMs) return false;
+    if (ms === this.newestMs) return this.idsAtNewest.has(message.id);
+    return this.arrivals.queued.some((item) => item.id === message.id) || this.items.some((item) => item.id === message.id);
+  }
+
+  private note(message: ChatMessage): void {
+    const ms = messageTimeMs(message);
+    if (ms === undefined || ms < this.newestMs) return;
+    if (ms > this.newestMs) {
+      this.newestMs = ms;
+      this.idsAtNewest = new Set();
+    }
+    this.idsAtNewest.add(message.id);
   }
 
   /** The meeting's newest message, trusted alone: trusting all of them is work in proportion to the history, per message. */
