@@ -90,8 +90,19 @@ export abstract class BenchList extends LitElement {
 
   /** What the item holds: `<rtk-chat>`'s own item template (a date separator, the message). */
   protected renderItemContent(message: ChatMessage, index: number) {
-    const options = { mediaPolicy: 'auto' as const, trustedMediaOrigins: '', hideAvatars: false, renderCustom: undefined };
-    const context = { tag: literal`rtk-chat-message`, meeting: this.meeting, strings: {}, i18n: defaultStrings, locale: 'en-US', highlightId: '', dividerId: '', message: options };
+    const context = {
+      tag: literal`rtk-chat-message`,
+      meeting: this.meeting,
+      strings: {},
+      i18n: defaultStrings,
+      locale: 'en-US',
+      highlightId: '',
+      dividerId: '',
+      mediaPolicy: 'auto' as const,
+      trustedMediaOrigins: '',
+      hideAvatars: false,
+      renderCustom: undefined,
+    };
     return listItem(context, message, index > 0 ? this.items[index - 1] : undefined);
   }
 }

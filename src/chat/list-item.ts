@@ -22,8 +22,16 @@ export interface ListItemContext {
   highlightId: string;
   /** The id of the first unread message, above which the "New" divider goes; '' for none. */
   dividerId: string;
-  /** What the messages pass on to the message element. */
-  message: Pick<RtkChatMessage, 'mediaPolicy' | 'trustedMediaOrigins' | 'hideAvatars' | 'renderCustom'>;
+  /** What the chat passes on to each message element. */
+  mediaPolicy: RtkChatMessage['mediaPolicy'];
+  trustedMediaOrigins: string;
+  hideAvatars: boolean;
+  renderCustom: RtkChatMessage['renderCustom'];
+}
+
+/** Everything `listItem` reads: an item whose inputs did not change need not be rendered again. */
+export function listItemInputs(context: ListItemContext, message: ChatMessage, previous: ChatMessage | undefined): readonly unknown[] {
+  return [message, previous, ...Object.values(context)];
 }
 
 /** What one item of the list holds: a date separator where a day starts, and the message, grouped under the one before where it continues it. */
@@ -33,7 +41,6 @@ export function listItem(context: ListItemContext, message: ChatMessage, previou
   const separator = day ? html`<div part="day" class="day" role="separator"><span>${dayLabel(time, context.locale, context.i18n)}</span></div>` : nothing;
   const divider = context.dividerId === message.id ? html`<div part="new-divider" class="new-divider" role="separator"><span>${context.i18n.newDivider}</span></div>` : nothing;
   const { tag } = context;
-  const options = context.message;
   // No whitespace between tags: it would be DOM nodes in every rendered item.
-  return staticHtml`${separator}${divider}<${tag} part="message" exportparts=${MESSAGE_PARTS} .message=${message} .meeting=${context.meeting} .strings=${context.strings} .locale=${context.locale} .mediaPolicy=${options.mediaPolicy} .trustedMediaOrigins=${options.trustedMediaOrigins} .hideAvatars=${options.hideAvatars} .renderCustom=${options.renderCustom} ?grouped=${!day && continuesGroup(previous, message)} ?highlighted=${context.highlightId !== '' && message.id === context.highlightId}></${tag}>`;
+  return staticHtml`${separator}${divider}<${tag} part="message" exportparts=${MESSAGE_PARTS} .message=${message} .meeting=${context.meeting} .strings=${context.strings} .locale=${context.locale} .mediaPolicy=${context.mediaPolicy} .trustedMediaOrigins=${context.trustedMediaOrigins} .hideAvatars=${context.hideAvatars} .renderCustom=${context.renderCustom} ?grouped=${!day && continuesGroup(previous, message)} ?highlighted=${context.highlightId !== '' && message.id === context.highlightId}></${tag}>`;
 }

@@ -10,17 +10,19 @@ import { Directive, directive, PartType, type ChildPart, type PartInfo } from 'l
  */
 class KeyedItems<T> extends Directive {
   private readonly byKey = new Map<string, HTMLElement>();
+  /** What each item's template read when it was last rendered. */
+  private readonly rendered = new WeakMap<HTMLElement, readonly unknown[]>();
 
   constructor(info: PartInfo) {
     super(info);
     if (info.type !== PartType.CHILD) throw new Error('keyedItems() only renders in child position');
   }
 
-  render(_items: readonly T[], _key: (item: T) => string, _template: (item: T, index: number) => TemplateResult): unknown {
+  render(_items: readonly T[], _key: (item: T) => string, _template: (item: T, index: number) => TemplateResult, _inputs?: (item: T, index: number) => readonly unknown[]): unknown {
     return noChange;
   }
 
-  override update(part: ChildPart, [items, key, template]: Parameters<this['render']>): unknown {
+  override update(part: ChildPart, [items, key, template, inputs]: Parameters<this['render']>): unknown {
     const parent = part.startNode?.parentNode;
     if (!parent) return noChange;
     const wanted = items.map((item) => key(item));
@@ -39,7 +41,12 @@ class KeyedItems<T> extends Directive {
         element.className = 'item';
         this.byKey.set(wanted[index], element);
       }
-      render(template(item, index), element, part.options);
+      const read = inputs?.(item, index);
+      const last = this.rendered.get(element);
+      if (!read || !last || read.length !== last.length || read.some((value, i) => value !== last[i])) {
+        render(template(item, index), element, part.options);
+        if (read) this.rendered.set(element, read);
+      }
       if (element === cursor) cursor = cursor.nextSibling;
       else parent.insertBefore(element, cursor);
     });
@@ -47,5 +54,14 @@ class KeyedItems<T> extends Directive {
   }
 }
 
-/** `repeat(items, key, template)` for a window of a long list: each item in a `<div class="item">`. */
-export const keyedItems = directive(KeyedItems) as <T>(items: readonly T[], key: (item: T) => string, template: (item: T, index: number) => TemplateResult) => unknown;
+/**
+ * `repeat(items, key, template)` for a window of a long list: each item in a `<div class="item">`.
+ * With `inputs`, everything an item's template reads, an item whose inputs are all the same as
+ * when it was last rendered is not rendered again: an arrival renders one item, not the window.
+ */
+export const keyedItems = directive(KeyedItems) as <T>(
+  items: readonly T[],
+  key: (item: T) => string,
+  template: (item: T, index: number) => TemplateResult,
+  inputs?: (item: T, index: number) => readonly unknown[],
+) => unknown;

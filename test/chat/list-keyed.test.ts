@@ -42,4 +42,28 @@ describe('keyedItems', () => {
     render(html`${keyedItems(['c', 'a', 'b'], (id) => id, (id) => html`<button>${id}!</button>`)}`, container);
     expect(shown()).to.deep.equal(['c!', 'a!', 'b!']);
   });
+
+  it('renders again only the items whose inputs changed', () => {
+    const rendered: string[] = [];
+    const showWith = (items: string[], mark: (id: string) => string) =>
+      render(
+        html`${keyedItems(
+          items,
+          (id) => id,
+          (id) => {
+            rendered.push(id);
+            return html`<button>${id}${mark(id)}</button>`;
+          },
+          (id) => [id, mark(id)],
+        )}`,
+        container,
+      );
+    showWith(['a', 'b', 'c'], () => '');
+    rendered.length = 0;
+    showWith(['a', 'b', 'c', 'd'], () => '');
+    expect(rendered).to.deep.equal(['d']);
+    showWith(['a', 'b', 'c', 'd'], (id) => (id === 'b' ? '*' : ''));
+    expect(rendered).to.deep.equal(['d', 'b']);
+    expect(shown()).to.deep.equal(['a', 'b*', 'c', 'd']);
+  });
 });
