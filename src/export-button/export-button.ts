@@ -3,17 +3,17 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 
 import { KitElement } from '../base/kit-element.js';
-import { ChatReplayError } from '../chat-dump/replay.js';
-import { fetchChatDumpBlob } from '../chat-dump/replay-stream.js';
-import { buildChatDumpBlob } from '../chat-dump/write.js';
+import type { ChatReplayErrorCode } from '../chat-dump/replay-error.js';
 import { DEFAULT_IDLE_TIMEOUT_MS } from '../chat-dump/watchdog.js';
 import { RtkChatExportErrorEvent, RtkChatExportEvent, type ChatExportDetail, type ExportShortfall } from '../events/chat-export.js';
-import { formatCount, formatSize } from '../format/format.js';
-import { chatMessages } from '../meeting/chat-queries.js';
+import { formatCount } from '../format/format.js';
+import { lazy } from '../format/lazy.js';
 import type { ChatMeeting } from '../meeting/contract.js';
 import { MeetingController } from '../meeting/meeting-controller.js';
 import styles from './export-button.styles.js';
-import { wholeSession } from './whole-session.js';
+
+/** The export's work (the CSV writer, the replay client), loaded when an export starts: most pages never export. */
+const exportRun = lazy(() => import('./export-run.js'));
 
 /** The arguments of one export, taken when it starts. */
 type ExportArgs = [meeting: ChatMeeting | undefined, replayUrl: string | undefined, allowFormulas: boolean, filename: string | undefined, idleTimeout: number];
@@ -91,7 +91,10 @@ export class RtkChatExportButton extends KitElement {
   /** Why the user may not export now, or '' when they may. */
   private get reason(): string {
     if (this.canExport && !this.canExport(this.activeMeeting)) return this.i18n.exportNotAllowed;
-    if (!this.replayUrl && chatMessages(this.activeMeeting?.chat).length === 0) return this.i18n.exportEmpty;
+    // The length of the array is enough: the guard makes one message of every entry, and checking
+    // them all on each render is no small cost at 10,000 messages.
+    const messages: unknown = this.activeMeeting?.chat?.messages;
+    if (!this.replayUrl && !(Array.isArray(messages) && messages.length > 0)) return this.i18n.exportEmpty;
     return '';
   }
 
@@ -116,7 +119,19 @@ export class RtkChatExportButton extends KitElement {
   private async runExport([meeting, replayUrl, allowFormulas, filename, idleTimeout]: ExportArgs, signal: AbortSignal): Promise<ChatExportDetail> {
     this.progress = '';
     try {
-      const { blob, ...made } = replayUrl ? await this.fetchDump(replayUrl, allowFormulas, idleTimeout, signal) : await this.buildDump(meeting, allowFormulas, signal);
+      const { makeDump } = await exportRun.load();
+      // Canceled while the code loaded: nothing more to do.
+      signal.throwIfAborted();
+      const { blob, ...made } = await makeDump(meeting, replayUrl, {
+        signal,
+        protectFormulas: !allowFormulas,
+        idleTimeoutMs: idleTimeout,
+        locale: this.locale,
+        strings: () => this.i18n,
+        onProgress: (text) => {
+          this.progress = text;
+        },
+      });
       signal.throwIfAborted();
       const detail: ChatExportDetail = { ...made, filename: filename || defaultFilename(meeting), size: blob.size };
       this.download(blob, detail.filename);
@@ -128,37 +143,6 @@ export class RtkChatExportButton extends KitElement {
       if (!signal.aborted) this.dispatchEvent(new RtkChatExportErrorEvent({ text: this.errorText(error), error }));
       throw error;
     }
-  }
-
-  private async fetchDump(url: string, allowFormulas: boolean, idleTimeoutMs: number, signal: AbortSignal) {
-    const locale = this.locale;
-    const { blob, rows } = await fetchChatDumpBlob(url, {
-      signal,
-      idleTimeoutMs,
-      protectFormulas: !allowFormulas,
-      onProgress: (received, total) => {
-        this.progress = this.i18n.exportDownloading(formatSize(received, locale), total === undefined ? undefined : formatSize(total, locale));
-      },
-    });
-    return { blob, count: rows, source: 'replay' as const, complete: true };
-  }
-
-  private async buildDump(meeting: ChatMeeting | undefined, allowFormulas: boolean, signal: AbortSignal) {
-    const locale = this.locale;
-    const session = await wholeSession(meeting?.chat, signal, (count) => {
-      this.progress = this.i18n.exportCollecting(formatCount(count, locale));
-    });
-    const total = formatCount(session.messages.length, locale);
-    const { blob, rows } = await buildChatDumpBlob(session.messages, {
-      meetingId: meeting?.meta?.meetingId ?? '',
-      sessionId: meeting?.meta?.sessionId ?? '',
-      protectFormulas: !allowFormulas,
-      signal,
-      onProgress: (done) => {
-        this.progress = this.i18n.exportWriting(formatCount(done, locale), total);
-      },
-    });
-    return { blob, count: rows, source: 'client' as const, complete: session.complete, shortfall: session.shortfall };
   }
 
   private download(blob: Blob, filename: string): void {
@@ -174,16 +158,20 @@ export class RtkChatExportButton extends KitElement {
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
 
-  /** What went wrong, for people: the kit's words for a stall, a download that is not a dump or not whole, else the API's. */
+  /**
+   * What went wrong, for people: the kit's words for a stall, a download that is not a dump or not
+   * whole, else the API's. Only the loaded export throws replay errors; failing to load it is a failure.
+   */
   private errorText(error: unknown): string {
     const strings = this.i18n;
-    if (!(error instanceof ChatReplayError)) return strings.exportFailed;
-    const words: Partial<Record<ChatReplayError['code'], string>> = {
+    const replayError = exportRun.value?.replayError(error);
+    if (!replayError) return strings.exportFailed;
+    const words: Partial<Record<ChatReplayErrorCode, string>> = {
       timeout: strings.exportTimedOut,
       'not-a-dump': strings.exportNotADump,
       incomplete: strings.exportIncomplete,
     };
-    return `${strings.exportFailed} ${words[error.code] ?? error.message}`;
+    return `${strings.exportFailed} ${words[replayError.code] ?? replayError.message}`;
   }
 
   /**

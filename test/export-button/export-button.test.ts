@@ -88,6 +88,13 @@ describe('rtk-chat-export-button', () => {
     expect(await captureDownloads(() => element.export())).to.have.length(0);
   });
 
+  it("is enabled by any entry of the meeting's messages, even a malformed one", async () => {
+    meeting.chat.messages = [{ text: 'no id, no type' } as never];
+    const element = await fixture<RtkChatExportButton>(html`<rtk-chat-export-button .meeting=${meeting}></rtk-chat-export-button>`);
+    expect(button(element).getAttribute('aria-disabled')).to.equal('false');
+    expect(status(element)).to.equal('');
+  });
+
   describe('the whole session, from the browser', () => {
     it('pages back through fetchPublicMessages: 1,100 messages in the file when the meeting holds 1,000', async () => {
       const long = await joinedMeeting({ meetingId: 'long', sessionId: 'all', seed: 1_100 });
