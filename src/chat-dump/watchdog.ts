@@ -2,10 +2,10 @@
  * The idle timeout of the Chat Replay client: a stalled API, a stalled download or a drip of a
  * few bytes a second gives up with a `timeout` error instead of waiting forever.
  */
+import { DEFAULT_IDLE_TIMEOUT_MS } from './idle-timeout.js';
 import { ChatReplayError } from './replay-error.js';
 
-/** How long the client waits for progress by default, in ms. */
-export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+export { DEFAULT_IDLE_TIMEOUT_MS };
 
 /** Less than this many bytes in one idle period is no progress: a 1-byte/s drip counts as a stall. */
 export const MIN_PROGRESS_BYTES = 1024;

@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 
 import { KitElement } from '../base/kit-element.js';
 import type { ChatReplayErrorCode } from '../chat-dump/replay-error.js';
-import { DEFAULT_IDLE_TIMEOUT_MS } from '../chat-dump/watchdog.js';
+import { DEFAULT_IDLE_TIMEOUT_MS } from '../chat-dump/idle-timeout.js';
 import { RtkChatExportErrorEvent, RtkChatExportEvent, type ChatExportDetail, type ExportShortfall } from '../events/chat-export.js';
 import { formatCount } from '../format/format.js';
 import { lazy } from '../format/lazy.js';
