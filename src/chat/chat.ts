@@ -18,8 +18,7 @@ import { MeetingController } from '../meeting/meeting-controller.js';
 import styles from './chat.styles.js';
 import { renderChatComposer, renderChatHeader, type HeaderPanel } from './chat-parts.js';
 import { ListFollowController } from './list-follow-controller.js';
-import { listItem, listItemInputs, type ListItemContext } from './list-item.js';
-import { keyedItems } from './list-keyed.js';
+import { renderItems, type ListItemContext } from './list-item.js';
 import { ListSource } from './list-source.js';
 import { ListUnseen } from './list-unseen.js';
 import { messageKey } from './message-list.js';
@@ -290,7 +289,6 @@ export class RtkChat extends KitElement {
   protected override render() {
     const strings = this.i18n;
     const { items, start } = this.follow.view();
-    const all = this.source.items;
     const tag = (this.constructor as typeof RtkChat).messageTag;
     const context: ListItemContext = {
       tag,
@@ -305,19 +303,13 @@ export class RtkChat extends KitElement {
       hideAvatars: this.hideAvatars,
       renderCustom: this.renderCustom,
     };
-    const previous = (i: number) => all[start + i - 1];
     return html`<section part="base" class="base" aria-label=${strings.chatLabel} @dragover=${this.onDragOver} @drop=${this.onDrop}>
       ${this.renderHeader()}
       <div class="list-wrap">
         <div part="list" class="list" role="log" aria-label=${strings.messagesLabel} tabindex="0" @rtk-message-deleted=${this.onDeleted} @rtk-message-reply=${this.onReply}>
           <!-- First in the list: Tab from the list reaches it first. It shows over the list's bottom edge. -->
           ${this.unseen.render(strings.newMessages, this.onJump)}
-          <div>${keyedItems(
-            items,
-            messageKey,
-            (message, i) => listItem(context, message, previous(i)),
-            (message, i) => listItemInputs(context, message, previous(i)),
-          )}</div>
+          <div>${renderItems(context, items, start, this.source.items)}</div>
         </div>
         <div class="visually-hidden" role="status">${this.attention.notice}</div>
         <div class="history-status" role="status">${this.source.history.renderStatus(strings, () => void this.loadOlder())}</div>

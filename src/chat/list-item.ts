@@ -5,7 +5,8 @@ import { messageTimeMs } from '../format/format.js';
 import type { RtkChatMessage } from '../chat-message/chat-message.js';
 import type { ChatMeeting, ChatMessage } from '../meeting/contract.js';
 import type { ChatStrings } from '../strings/strings.js';
-import { continuesGroup, dayLabel, startsDay } from './message-list.js';
+import { keyedItems } from './list-keyed.js';
+import { continuesGroup, dayLabel, messageKey, startsDay } from './message-list.js';
 
 const MESSAGE_PARTS = 'base:message-base,header:message-header,bubble:message-bubble,meta:message-meta,actions:message-actions,image:message-image,file:message-file';
 
@@ -29,9 +30,18 @@ export interface ListItemContext {
   renderCustom: RtkChatMessage['renderCustom'];
 }
 
-/** Everything `listItem` reads: an item whose inputs did not change need not be rendered again. */
-export function listItemInputs(context: ListItemContext, message: ChatMessage, previous: ChatMessage | undefined): readonly unknown[] {
-  return [message, previous, ...Object.values(context)];
+/**
+ * The rendered window of the list, `items` from index `start` of `all`: each item kept by key, and
+ * rendered again only when something it shows changed (the message, the one before it, the context).
+ */
+export function renderItems(context: ListItemContext, items: readonly ChatMessage[], start: number, all: readonly ChatMessage[]) {
+  const previous = (i: number) => all[start + i - 1];
+  return keyedItems(
+    items,
+    messageKey,
+    (message, i) => listItem(context, message, previous(i)),
+    (message, i) => [message, previous(i), ...Object.values(context)],
+  );
 }
 
 /** What one item of the list holds: a date separator where a day starts, and the message, grouped under the one before where it continues it. */
