@@ -167,6 +167,121 @@ describe('unreadFor', () => {
     expect(store.unreadCount()).to.equal(2);
   });
 
+  it('takes an event repeating a history message as history, however old it is, before and after arrivals', () => {
+    const store = unreadFor(meeting);
+    release = store.use();
+    meeting.receive({ ...DANA, message: 'newer news' });
+    store.markAllSeen();
+    release();
+    // History of three: 'old news' (seeded) and two more set before the store first looks.
+    const history = meeting.chat.messages;
+    release = store.use();
+    for (const message of history) handOver(meeting, { ...message });
+    expect(store.unreadCount()).to.equal(0);
+    const news = incoming(meeting, 'news');
+    handOver(meeting, { ...history[0] });
+    expect(store.unreadCount()).to.equal(1);
+    expect(store.firstUnread()).to.equal(news.id);
+    // After a pause, while the chat's list moved on without the store.
+    release();
+    incoming(meeting, 'while nobody listened');
+    release = store.use();
+    handOver(meeting, { ...history[0] });
+    expect(store.unreadCount()).to.equal(2);
+  });
+
+  it('counts a new message created before the newest history message, heard or found on return', async () => {
+    const seeded = await joinedMeeting({ seed: ['one', 'two', 'three'].map((message) => ({ ...DANA, message })) });
+    const store = unreadFor(seeded);
+    let stop = store.use();
+    try {
+      const [oldest, , newest] = seeded.chat.messages.map((message) => message.timeMs!);
+      handOver(seeded, { id: 'behind', timeMs: newest - 1, time: new Date(newest - 1) });
+      handOver(seeded, { id: 'far-behind', timeMs: oldest - 3_600_000, time: new Date(oldest - 3_600_000) });
+      expect(store.unreadCount()).to.equal(2);
+      stop();
+      seeded.receive({ ...DANA, id: 'behind-unheard', message: 'sent with a clock behind', timeMs: oldest - 1 });
+      stop = store.use();
+      expect(store.unreadCount()).to.equal(3);
+      expect(store.firstUnread()).to.equal('behind');
+      expect(store.isUnread('behind-unheard')).to.equal(true);
+    } finally {
+      stop();
+      await seeded.leave();
+    }
+  });
+
+  it('counts a new message without a time, not a history one, and passes over malformed entries', async () => {
+    const undated = { id: 'undated', type: 'text', userId: 'user-dana', displayName: 'Dana', message: 'no time' };
+    meeting.chat.messages = [...meeting.chat.messages, undated, null, { nothing: 'here' }] as ChatMessage[];
+    const store = unreadFor(meeting);
+    release = store.use();
+    expect(store.unreadCount()).to.equal(0);
+    handOver(meeting, { ...undated, time: undefined, timeMs: undefined });
+    handOver(meeting, { id: 'no-type', type: undefined });
+    expect(store.unreadCount()).to.equal(0);
+    handOver(meeting, { id: 'new-undated', time: undefined, timeMs: undefined });
+    expect(store.unreadCount()).to.equal(1);
+    expect(store.isUnread('new-undated')).to.equal(true);
+  });
+
+  it('remembers a message marked seen or deleted before its event, and never counts it', () => {
+    const store = unreadFor(meeting);
+    release = store.use();
+    store.markSeen(['early']);
+    meeting.chat.emit('chatUpdate', { action: 'delete', message: { id: 'gone' } as ChatMessage, messages: meeting.chat.messages });
+    handOver(meeting, { id: 'early' });
+    handOver(meeting, { id: 'gone' });
+    expect(store.unreadCount()).to.equal(0);
+    handOver(meeting, { id: 'late' });
+    expect(store.unreadCount()).to.equal(1);
+  });
+
+  it('takes older messages an app lists before the history as history, and what follows as news', () => {
+    const store = unreadFor(meeting);
+    release = store.use();
+    release();
+    const [first] = meeting.chat.messages;
+    const older = { ...first, id: 'older', message: 'from before', timeMs: first.timeMs! - 60_000, time: new Date(first.timeMs! - 60_000) };
+    meeting.chat.messages = [older, ...meeting.chat.messages];
+    meeting.receive({ ...DANA, message: 'while nobody listened' });
+    release = store.use();
+    expect(store.unreadCount()).to.equal(1);
+    expect(store.isUnread('older')).to.equal(false);
+  });
+
+  it('takes the history as seen again on rejoining, with older messages it lists only then', async () => {
+    // 1001 messages, all Dana's: the chat lists the newest 1000. With two more and three deleted,
+    // the oldest comes in on rejoining.
+    const room = `rejoin-window-${Date.now()}`;
+    const seed = Array.from({ length: 1001 }, (_, i) => ({ ...DANA, message: `history ${i}` }));
+    const mine = await joinedMeeting({ room, seed });
+    const hers = await joinedMeeting({ room, self: { id: 'peer-dana', userId: 'user-dana', name: 'Dana' } });
+    const store = unreadFor(mine);
+    const stop = store.use();
+    try {
+      expect(mine.chat.messages).to.have.length(1000);
+      const listed = mine.chat.messages;
+      store.markSeen(listed.slice(0, 10).map((message) => message.id));
+      await hers.chat.pin(listed[500].id);
+      await hers.chat.sendTextMessage('heard');
+      await waitFor(() => store.unreadCount() === 1);
+      store.markAllSeen();
+      for (const message of listed.slice(-3)) await hers.chat.deleteMessage(message.id);
+      await waitFor(() => mine.chat.messages.length === 998);
+      await mine.leave();
+      await hers.chat.sendTextMessage('you missed this');
+      await mine.join();
+      await waitFor(() => mine.chat.messages.some((message) => message.message === 'history 0'), 'the oldest message did not come in');
+      await waitFor(() => store.unreadCount() === 1, 'the message sent while away was not counted');
+      expect(mine.chat.messages.find((message) => message.id === store.firstUnread())?.message).to.equal('you missed this');
+    } finally {
+      stop();
+      await hers.leave();
+      await mine.leave();
+    }
+  });
+
   it('counts what arrived while the local user was away when they join again, not the history', async () => {
     const room = `rejoin-${Date.now()}`;
     const mine = await joinedMeeting({ room, seed: [{ message: 'history' }] });
