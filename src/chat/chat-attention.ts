@@ -34,9 +34,16 @@ export class ChatAttention {
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly source: ChatAttentionSource,
   ) {
-    this.unread = new UnreadController(host, source.meeting, (now, before) => {
-      if (before) host.dispatchEvent(new RtkUnreadChangeEvent({ unreadCount: now.unread, mentionCount: now.mentions }));
-    });
+    // The panel shows no counts (the "New" divider is the seen controller's): it tells the app of them.
+    const showsCounts = false;
+    this.unread = new UnreadController(
+      host,
+      source.meeting,
+      (now, before) => {
+        if (before) host.dispatchEvent(new RtkUnreadChangeEvent({ unreadCount: now.unread, mentionCount: now.mentions }));
+      },
+      showsCounts,
+    );
     this.seen = new SeenController(host, {
       store: () => this.unread.store,
       conversation: source.conversation,

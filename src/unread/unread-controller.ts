@@ -14,7 +14,8 @@ export interface UnreadCounts {
 
 /**
  * Gives an element the unread store of its meeting: uses it while the element is connected, moves
- * to the new meeting's store when the meeting changes, and updates the element on every change.
+ * to the new meeting's store when the meeting changes, and updates the element on every change
+ * unless it shows no counts.
  */
 export class UnreadController implements ReactiveController {
   private used: UnreadStore | undefined;
@@ -33,6 +34,8 @@ export class UnreadController implements ReactiveController {
      * called while the host is disconnected. Fire `rtk-unread-change` from here.
      */
     private readonly onCounts?: (now: UnreadCounts, before: UnreadCounts | undefined) => void,
+    /** Whether the element shows what the store knows: without, a change does not update it (a chat would render again for each message it marks seen). */
+    private readonly showsCounts = true,
   ) {
     host.addController(this);
     // Which meeting the host has, and when it changes, is the meeting controller's job; the store
@@ -76,7 +79,7 @@ export class UnreadController implements ReactiveController {
   }
 
   private readonly changed = (): void => {
-    this.host.requestUpdate();
+    if (this.showsCounts) this.host.requestUpdate();
     if (!this.connected || !this.onCounts) return;
     const now = { unread: this.unreadCount, mentions: this.mentionCount };
     const before = this.reported;
