@@ -157,7 +157,9 @@ export function generateHistory(count: number, context: SeedContext): ChatMessag
       message.name = `meeting-notes-${(i % 12) + 1}.txt`;
       message.size = notes.size;
     } else if (flavour < 0.1) {
-      message.message = `${pick(PHRASES, next)}\n${pick(PHRASES, next)}\n${pick(PHRASES, next)}`;
+      // Joined, not concatenated: a concatenation stays a rope until first read, and texts from the
+      // network (and the SDK's) arrive as flat strings.
+      message.message = [pick(PHRASES, next), pick(PHRASES, next), pick(PHRASES, next)].join('\n');
     } else if (flavour < 0.16) {
       message.message = pick(LINKS, next);
     } else {
