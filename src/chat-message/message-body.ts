@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 
 import { customMessage, type RenderCustom } from '../custom-message/custom-message-part.js';
-import { describeFileLink, displayFileName, formatSize, mayLoadMedia, safeUrl, showLink, type MediaPolicy } from '../format/format.js';
+import { describeFileLink, displayFileName, formatSize, mayLoadMedia, safeUrl, showLink, type MediaChoice } from '../format/format.js';
 import { parseQuoteReply } from '../format/quote-reply.js';
 import { renderRichText } from '../format/rich-text.js';
 import type { ChatMessage } from '../meeting/contract.js';
@@ -21,8 +21,8 @@ export interface BodyContext {
   /** The sender as shown: "You" for the local user. */
   sender: string;
   imageFailed: boolean;
-  /** Which images load by themselves; `loadAnyway` is set once the user asked for this one. */
-  media: { policy: MediaPolicy; origins: readonly string[]; loadAnyway: boolean };
+  /** Which images load by themselves; `loadAnyway` is set once the user asked for this message's. */
+  media: MediaChoice;
   onImageError(): void;
   onLoadImage(): void;
   openImage(): void;
@@ -66,6 +66,8 @@ export function renderBody(message: ChatMessage, context: BodyContext): Template
         locale: context.locale,
         renderCustom: context.renderCustom,
         renderText: () => context.text?.reply ?? nothing,
+        media: context.media,
+        onLoadMedia: context.onLoadImage,
       })}`;
     case 'poll':
       return fallback(strings.pollMessage);
@@ -89,6 +91,17 @@ export function renderLink(href: string, text: string, title = showLink(href)?.t
 }
 
 /** Message text, with the quote it replies to above it; nothing in it is ever markup. */
+/** In place of media the policy holds back: a button that loads it, naming the host it would reach (it would learn who is in the meeting). */
+export function renderLoadMedia(src: string, strings: ChatStrings, load: () => void): TemplateResult {
+  const host = showLink(src)?.host ?? '';
+  return html`
+    <button class="load-media" type="button" @click=${load}>
+      <span class="load-media-label">${strings.loadMedia}</span>
+      <span class="load-media-host">${strings.mediaNotLoaded(host)}</span>
+    </button>
+  `;
+}
+
 function renderText(text: PreparedText, context: BodyContext): TemplateResult {
   const quote = text.quote;
   return html`${quote === undefined
@@ -100,16 +113,7 @@ function renderImage(message: ChatMessage, context: BodyContext): TemplateResult
   const { strings, media } = context;
   const src = safeUrl(message.link, true);
   if (!src || context.imageFailed) return fallback(strings.imageUnavailable);
-  if (!media.loadAnyway && !mayLoadMedia(src, media.policy, media.origins)) {
-    // Not fetched until asked: the host would learn who is in the meeting.
-    const host = showLink(src)?.host ?? '';
-    return html`
-      <button class="load-media" type="button" @click=${context.onLoadImage}>
-        <span class="load-media-label">${strings.loadMedia}</span>
-        <span class="load-media-host">${strings.mediaNotLoaded(host)}</span>
-      </button>
-    `;
-  }
+  if (!media.loadAnyway && !mayLoadMedia(src, media.policy, media.origins)) return renderLoadMedia(src, strings, context.onLoadImage);
   return html`
     <button class="image-button" type="button" aria-haspopup="dialog" @click=${context.openImage}>
       <img

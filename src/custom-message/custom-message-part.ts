@@ -1,6 +1,7 @@
 import { nothing, type ChildPart, type LitElement, type TemplateResult } from 'lit';
 import { AsyncDirective, directive, PartType, type PartInfo } from 'lit/async-directive.js';
 
+import type { MediaChoice } from '../format/format.js';
 import { lazy } from '../format/lazy.js';
 import { addStyles } from '../format/lazy-styles.js';
 import type { ChatMessage } from '../meeting/contract.js';
@@ -20,6 +21,10 @@ export interface CustomMessageOptions {
   renderText(text: string): unknown;
   /** The app's hook, tried first. */
   renderCustom?: RenderCustom;
+  /** Which of its images load by themselves (as for image messages). */
+  media: MediaChoice;
+  /** The viewer asked to load the media held back. */
+  onLoadMedia(): void;
 }
 
 type Renderer = typeof import('./custom-message.js');

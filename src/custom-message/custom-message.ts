@@ -1,11 +1,12 @@
 /**
  * The SDK's `custom` messages, in the chunk `customMessage` loads with the first one: their text,
- * their `html` sanitised, then their images, videos and files, under the same URL rules as image
- * and file messages.
+ * their `html` sanitised, then their images, videos and files, under the same URL rules and media
+ * policy as image and file messages.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 
-import { displayFileName, nonEmpty, safeUrl } from '../format/format.js';
+import { renderLoadMedia } from '../chat-message/message-body.js';
+import { displayFileName, mayLoadMedia, nonEmpty, safeUrl } from '../format/format.js';
 import type { ChatAttachment, ChatMessage } from '../meeting/contract.js';
 import type { ChatStrings } from '../strings/strings.js';
 import type { CustomMessageOptions } from './custom-message-part.js';
@@ -25,9 +26,14 @@ export function renderCustomMessage(message: ChatMessage, options: CustomMessage
   if (!text && !markup && images.length + videos.length + files.length === 0) {
     return html`<span class="fallback">${strings.customMessage}</span>`;
   }
+  const { media } = options;
+  const mayLoad = (url: string) => media.loadAnyway || mayLoadMedia(url, media.policy, media.origins);
+  const mediaKey = `${media.policy} ${media.loadAnyway} ${media.origins.join(' ')}`;
   return html`<div class="custom">${text ? html`<span class="text">${options.renderText(text)}</span>` : nothing}${markup
-      ? html`<div class="custom-html">${sanitizedHtml(markup, html`<span class="fallback">${strings.customMessage}</span>`)}</div>`
-      : nothing}${images.map((image) => renderImage(image, strings))}${videos.map((video) => renderVideo(video, strings))}${files.map((file) => renderFileCard(file, strings, options.locale))}</div>`;
+      ? html`<div class="custom-html">${sanitizedHtml(markup, html`<span class="fallback">${strings.customMessage}</span>`, mayLoad, mediaKey)}</div>`
+      : nothing}${images.map((image) => renderImage(image, strings, mayLoad, options.onLoadMedia))}${videos.map((video) => renderVideo(video, strings))}${files.map((file) =>
+      renderFileCard(file, strings, options.locale),
+    )}</div>`;
 }
 
 /** Hides a picture or video that failed, and shows the words after it instead. */
@@ -37,10 +43,11 @@ function showFallback(event: Event): void {
   if (media.nextElementSibling instanceof HTMLElement) media.nextElementSibling.hidden = false;
 }
 
-function renderImage(image: ChatAttachment, strings: ChatStrings): TemplateResult {
+function renderImage(image: ChatAttachment, strings: ChatStrings, mayLoad: (url: string) => boolean, load: () => void): TemplateResult {
   const src = safeUrl(image.link, true);
   const name = nonEmpty(image.name) ? displayFileName(image.name) : strings.image;
   if (!src) return html`<span class="fallback">${strings.imageUnavailable}</span>`;
+  if (!mayLoad(src)) return renderLoadMedia(src, strings, load);
   return html`<a class="custom-image" href=${src} target="_blank" rel="noopener noreferrer"
     ><img part="image" class="custom-media" src=${src} alt=${name} loading="lazy" decoding="async" referrerpolicy="no-referrer" @error=${showFallback} /><span class="fallback" hidden
       >${strings.imageUnavailable}</span

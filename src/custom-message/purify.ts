@@ -1,11 +1,12 @@
 /**
  * The sanitiser for custom messages' `html`, in a chunk of its own that loads with the first one:
  * DOMPurify with a short list of text-level tags, http(s) links that open in a new tab without a
- * referrer or opener, lazy http(s) images, and no style, class, id, form, frame, media or script.
+ * referrer or opener, lazy http(s) images (those the media policy holds back become links to
+ * them), and no style, class, id, form, frame, media or script.
  */
 import DOMPurify, { type Config } from 'dompurify';
 
-import { safeUrl } from '../format/format.js';
+import { safeUrl, showLink } from '../format/format.js';
 
 /** The Trusted Types policy DOMPurify parses through, where the page enforces Trusted Types. */
 export const POLICY_NAME = 'rtk-chat-kit';
@@ -16,6 +17,11 @@ const ALLOWED_TAGS = [
   'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'img',
 ];
 const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'lang', 'dir'];
+/** Marks an image the media policy holds back, for `sanitize` to turn into a link. */
+const HELD = 'data-rtk-held';
+
+/** Whether an image may load now; set for the length of one `sanitize` call. */
+let mayLoad: (url: string) => boolean = () => true;
 
 // One instance of our own: hooks on the app's DOMPurify would change what it sanitises.
 const purify = DOMPurify(window);
@@ -37,8 +43,26 @@ purify.addHook('afterSanitizeAttributes', (node) => {
   if (node.localName === 'img') {
     node.setAttribute('loading', 'lazy');
     node.setAttribute('decoding', 'async');
+    const src = node.getAttribute('src');
+    if (src !== null && !mayLoad(src)) {
+      node.removeAttribute('src');
+      node.setAttribute(HELD, src);
+    }
   }
 });
+
+/** An image held back by the media policy, as a link to it that says where it goes: nothing is fetched until the viewer opens it. */
+function heldImageLink(image: Element): HTMLAnchorElement {
+  const src = image.getAttribute(HELD) ?? '';
+  const link = image.ownerDocument.createElement('a');
+  link.href = src;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  const alt = image.getAttribute('alt')?.trim();
+  const host = showLink(src)?.host ?? '';
+  link.textContent = alt ? `${alt} (${host})` : host;
+  return link;
+}
 
 /**
  * The policy DOMPurify parses through: `null` where the browser has no Trusted Types, `false`
@@ -69,7 +93,7 @@ let refused = false;
  * `script-src-attr` / `style-src-attr` violations) under a CSP that forbids them, even in the
  * inert document the sanitiser parses into: those reports mean it was blocked, not that it ran.
  */
-export function sanitize(markup: string): DocumentFragment | undefined {
+export function sanitize(markup: string, mayLoadImage: (url: string) => boolean = () => true): DocumentFragment | undefined {
   if (!config) {
     const policy = createPolicy();
     refused = policy === false;
@@ -84,10 +108,15 @@ export function sanitize(markup: string): DocumentFragment | undefined {
     };
   }
   if (refused) return undefined;
+  mayLoad = mayLoadImage;
   try {
-    return purify.sanitize(markup, config);
+    const fragment = purify.sanitize(markup, config);
+    for (const image of fragment.querySelectorAll(`img[${HELD}]`)) image.replaceWith(heldImageLink(image));
+    return fragment;
   } catch {
     refused = true;
     return undefined;
+  } finally {
+    mayLoad = () => true;
   }
 }

@@ -13,6 +13,14 @@ import { safeUrl } from './links.js';
  */
 export type MediaPolicy = 'auto' | 'click' | 'trusted';
 
+/** What decides whether a message's media loads: the policy, its trusted origins, and whether the viewer asked for this message's. */
+export interface MediaChoice {
+  policy: MediaPolicy;
+  origins: readonly string[];
+  /** The viewer asked to load this message's media. */
+  loadAnyway: boolean;
+}
+
 /** The media policies, for validating an attribute. */
 export const MEDIA_POLICIES: readonly MediaPolicy[] = ['auto', 'click', 'trusted'];
 

@@ -358,6 +358,31 @@ describe('rtk-chat-message', () => {
     expect(shadow(trusted).querySelector('img')).to.not.equal(null);
   });
 
+  it('holds back the images of a custom message under media-policy="click" until asked, inline ones as links', async () => {
+    const message = meeting.receive({
+      type: 'custom',
+      html: '<p>Chart: <img src="https://tracker.example/inline.png" alt="Sales"></p>',
+      images: [{ link: 'https://tracker.example/attached.png', name: 'attached.png' }],
+      userId: 'user-dana',
+      displayName: 'Dana',
+    });
+    const element = await fixture<RtkChatMessage>(html`<rtk-chat-message .meeting=${meeting} .message=${message} media-policy="click"></rtk-chat-message>`);
+    const root = shadow(element);
+    await waitFor(() => root.querySelector('.custom-html a'), 'the sanitised html');
+    expect(root.querySelector('img')).to.equal(null);
+    const inline = root.querySelector<HTMLAnchorElement>('.custom-html a')!;
+    expect(inline.href).to.equal('https://tracker.example/inline.png');
+    expect(inline.textContent).to.equal('Sales (tracker.example)');
+    expect(inline.rel).to.equal('noopener noreferrer');
+    const ask = root.querySelector<HTMLButtonElement>('.load-media')!;
+    expect(ask.textContent).to.include('tracker.example');
+    expect(performance.getEntriesByType('resource').some((entry) => entry.name.startsWith('https://tracker.example/'))).to.equal(false);
+    ask.click();
+    await waitFor(() => root.querySelectorAll('img').length === 2, 'both images once asked');
+    expect([...root.querySelectorAll('img')].map((image) => image.getAttribute('src'))).to.deep.equal(['https://tracker.example/inline.png', 'https://tracker.example/attached.png']);
+    expect(root.querySelector('.load-media')).to.equal(null);
+  });
+
   it('shows the time of a grouped message when focus or the pointer is on it', async () => {
     const element = await show(meeting, incoming(meeting, 'second of a group'));
     element.grouped = true;

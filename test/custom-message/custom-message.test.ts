@@ -17,6 +17,8 @@ const options: CustomMessageOptions = {
   strings: defaultStrings,
   locale: 'en-US',
   renderText: (text) => renderRichText(text, { renderLink: testLink }).template,
+  media: { policy: 'auto', origins: [], loadAnyway: false },
+  onLoadMedia: () => {},
 };
 
 function custom(fields: Partial<ChatMessage>): ChatMessage {

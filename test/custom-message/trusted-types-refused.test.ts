@@ -14,7 +14,7 @@ import { enforcePolicy, renderInHost } from '../format/rich-text-support.js';
 const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 
 const message = (id: string, html: string): ChatMessage => ({ id, type: 'custom', userId: 'u', displayName: 'Bot', time: new Date(), message: 'Text stays', html });
-const options = { strings: defaultStrings, renderText: (text: string) => text };
+const options = { strings: defaultStrings, renderText: (text: string) => text, media: { policy: 'auto' as const, origins: [], loadAnyway: false }, onLoadMedia: () => {} };
 
 describe('custom html under Trusted Types, the sanitiser not allowed', () => {
   const violations = enforcePolicy(POLICY, (event) => `${event.violatedDirective} ${event.sample}`);

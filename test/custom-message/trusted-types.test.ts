@@ -23,7 +23,7 @@ const POLICY = [
 ].join('; ');
 
 const message = (html: string): ChatMessage => ({ id: 'c1', type: 'custom', userId: 'u', displayName: 'Bot', time: new Date(), html });
-const options = { strings: defaultStrings, renderText: (text: string) => text };
+const options = { strings: defaultStrings, renderText: (text: string) => text, media: { policy: 'auto' as const, origins: [], loadAnyway: false }, onLoadMedia: () => {} };
 
 describe('custom html under Trusted Types, the sanitiser allowed', () => {
   const violations = enforcePolicy(POLICY, (event) => `${event.violatedDirective} ${event.sourceFile.includes('purify') ? 'while sanitising' : event.sourceFile}`);
