@@ -265,6 +265,20 @@ const bench = {
     return { ms: performance.now() - started };
   },
 
+  /** `count` frames that only move the list by the newest message's height, back and forth: a frame's cost without a new message. */
+  async scrollFrames(count: number) {
+    const root = need(need(chat, 'mounted chat').shadowRoot ?? undefined, 'shadow root');
+    const list = need(root.querySelector<HTMLElement>('.list') ?? undefined, 'list');
+    const step = need(root.querySelector('.item:last-child') ?? undefined, 'newest item').getBoundingClientRect().height;
+    const started = performance.now();
+    for (let i = 0; i < count; i++) {
+      await frame();
+      list.scrollTop += i % 2 ? step : -step;
+    }
+    await frame();
+    return { ms: performance.now() - started };
+  },
+
   /**
    * `count` messages from others, one every `everyFrames` frames, each from `meeting.receive` in its
    * own rAF. Latency: from the `chatUpdate` emit to the message's `<rtk-chat-message>` in the DOM,

@@ -591,15 +591,22 @@ async function streaming() {
     await call('settle');
 
     const idleBefore = await metrics(cdp);
-    const idle = await call('idleFrames', Math.min(CONFIG.arrivals, 300));
+    // As many frames without an arrival, idle and then only scrolling, for what a frame costs anyway.
+    const quietFrames = Math.min(CONFIG.arrivals, 300);
+    const idle = await call('idleFrames', quietFrames);
     const idleWork = work(idleBefore, await metrics(cdp));
+
+    const scrollBefore = await metrics(cdp);
+    const scrolled = await call('scrollFrames', quietFrames);
+    const scrollWork = work(scrollBefore, await metrics(cdp));
+    await call('toNewest');
 
     const arrivalsBefore = await metrics(cdp);
     const arrivals = await call('arrivals', CONFIG.arrivals, STEP_TIMEOUT_MS);
     const arrivalWork = work(arrivalsBefore, await metrics(cdp));
     const perMessage = (name) => arrivalWork[name] / CONFIG.arrivals;
     const netPerMessage = (name) => (arrivalWork[name] - (idleWork[name] * arrivals.ms) / idle.ms) / CONFIG.arrivals;
-    results.arrivals = { messagesBefore: count, ...arrivals, work: arrivalWork, idle: { ...idle, work: idleWork } };
+    results.arrivals = { messagesBefore: count, ...arrivals, work: arrivalWork, idle: { ...idle, work: idleWork }, scrollOnly: { ...scrolled, frames: quietFrames, work: scrollWork } };
 
     table(
       `<rtk-chat> with ${fmt(count)} messages: ${CONFIG.arrivals} messages arriving one per frame (meeting.receive in successive rAFs)`,
@@ -628,6 +635,8 @@ async function streaming() {
         ['per message, net of idle', netPerMessage('task'), netPerMessage('script'), netPerMessage('layout'), netPerMessage('style')].map((v) =>
           typeof v === 'number' ? fmt(v, 2) : v,
         ),
+        ['a frame that only scrolls one message, none arriving', ...['task', 'script', 'layout', 'style'].map((name) => fmt(scrollWork[name] / quietFrames, 2))],
+        ['an idle frame', ...['task', 'script', 'layout', 'style'].map((name) => fmt(idleWork[name] / quietFrames, 2))],
       ],
     );
 
