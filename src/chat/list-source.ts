@@ -29,7 +29,7 @@ export class ListSource implements ReactiveController {
     private readonly filter: () => ListFilter,
   ) {
     host.addController(this);
-    this.history = new OlderHistory(host, meeting);
+    this.history = new OlderHistory(host, meeting, () => this.filter().conversation);
     this.arrivals = new ListArrivals(host, (arrived) => {
       this.items = [...this.items, ...arrived];
       host.requestUpdate();

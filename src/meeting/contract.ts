@@ -96,6 +96,8 @@ export interface MeetingChat {
   pin(id: string): Promise<void>;
   unpin(id: string): Promise<void>;
   fetchPublicMessages?(options: FetchMessagesOptions): Promise<ChatMessage[]>;
+  /** Pages of the private messages between the local user and `userId`. */
+  fetchPrivateMessages?(options: FetchMessagesOptions & { userId: string }): Promise<ChatMessage[]>;
 
   /** In the guides, not in SDK 2.0.2: use `messagesOfUser` from `chat-queries.ts`. */
   getMessagesByUser?(userId: string): ChatMessage[];

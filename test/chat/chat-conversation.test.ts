@@ -56,6 +56,25 @@ describe('rtk-chat: conversations, unread, mentions and replies', () => {
     expect(composerOf(chat).querySelector('textarea')!.getAttribute('aria-label')).to.equal('Private message to Bob');
   });
 
+  it('pages the older history of the conversation shown: the private one with its person, the public one for everyone', async () => {
+    const withBob = meeting.receive({ type: 'text', message: 'just us', userId: 'user-bob', displayName: 'Bob', targetUserIds: ['user-bob', 'user-me'] });
+    const older = { id: 'older-with-bob', type: 'text' as const, message: 'from before you joined', userId: 'user-bob', displayName: 'Bob', targetUserIds: ['user-bob', 'user-me'], time: new Date(withBob.time.getTime() - 3_600_000) };
+    // As the SDK's history does: the public pages hold no private message; the private ones, those with the person asked for.
+    const asked: string[] = [];
+    meeting.chat.fetchPublicMessages = async () => (asked.push('public'), []);
+    meeting.chat.fetchPrivateMessages = async ({ userId }) => (asked.push(`private with ${userId}`), userId === 'user-bob' ? [older] : []);
+    const chat = await mount(meeting);
+    chat.conversation = 'user-bob';
+    await waitFor(() => shownIds(chat).length === 1);
+    expect(await chat.loadOlder()).to.equal(1);
+    await waitFor(() => shownIds(chat).length === 2, 'the older private message did not show');
+    expect(shownIds(chat)).to.deep.equal([older.id, withBob.id]);
+    chat.conversation = 'everyone';
+    await waitFor(() => !shownIds(chat).includes(older.id), 'the private page stayed in the public list');
+    await chat.loadOlder();
+    expect(asked).to.deep.equal(['private with user-bob', 'public']);
+  });
+
   it('chooses a conversation from the header, by keyboard too', async () => {
     meeting.receive({ type: 'text', message: 'just us', userId: 'user-bob', displayName: 'Bob', targetUserIds: ['user-bob', 'user-me'] });
     const chat = await mount(meeting);
