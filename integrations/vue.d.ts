@@ -387,7 +387,7 @@ export type CustomElements = {
    * - **rtk-message-reply** - When the user chose Reply on a message.
    *
    * ### **Methods:**
-   *  - **loadOlder(): _Promise<number>_** - Loads a page of older messages, keeping what the user reads in place. Resolves to how many it brought.
+   *  - **loadOlder(): _Promise<number>_** - Loads a page of older messages of the conversation shown (a private one's through `fetchPrivateMessages`), keeping what the user reads in place. Resolves to how many it brought.
    * - **scrollToBottom(): _void_** - Scrolls to the newest message and follows new ones again.
    * - **scrollToMessage(id: _string_): _Promise<boolean>_** - Scrolls to a message and highlights it, clearing filters that hide it and loading older
    * pages where needed. Resolves to whether the message was found.

@@ -228,7 +228,7 @@ export class RtkChat extends KitElement {
     void this.scrollToMessage(message.id);
   };
 
-  /** Loads a page of older messages, keeping what the user reads in place. Resolves to how many it brought. */
+  /** Loads a page of older messages of the conversation shown (a private one's through `fetchPrivateMessages`), keeping what the user reads in place. Resolves to how many it brought. */
   loadOlder(): Promise<number> {
     return this.source.loadOlder();
   }
