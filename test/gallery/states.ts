@@ -214,6 +214,27 @@ export const STATES: GalleryState[] = [
     },
   },
   {
+    name: 'media-held',
+    title: 'media-policy="click": images held back until asked, a custom message\'s too',
+    async show(root, theme) {
+      const meeting = await meetingFor();
+      meeting.receive({ type: 'text', message: 'Here is the chart from the tracker:', ...JONAS });
+      meeting.receive({ type: 'image', link: 'https://tracker.example/chart.png', ...JONAS });
+      meeting.receive({
+        type: 'custom',
+        html: '<p>Weekly report: <img src="https://cdn.example.net/report.png" alt="Sales by region"></p>',
+        images: [{ link: 'https://cdn.example.net/team.png', name: 'team.png' }],
+        ...AMARA,
+      });
+      const chat = await mount(root, undefined, theme);
+      chat.mediaPolicy = 'click';
+      chat.meeting = meeting;
+      await chat.updateComplete;
+      await settle();
+      return { chat, meeting };
+    },
+  },
+  {
     name: 'jump-highlight',
     title: 'Jumped to a message: its highlight',
     async show(root, theme) {
