@@ -38,7 +38,7 @@ type RtkAvatarProps = {
   theme?: RtkAvatar["theme"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkAvatar["meeting"];
-  /** Replacements for any of the English strings. */
+  /** Replacements for any of the English strings. Set a new object to change them: each object is read once. */
   strings?: RtkAvatar["strings"];
 };
 
@@ -55,7 +55,7 @@ type RtkChatComposerProps = {
   replyTo?: RtkChatComposer["replyTo"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkChatComposer["meeting"];
-  /** Replacements for any of the English strings. */
+  /** Replacements for any of the English strings. Set a new object to change them: each object is read once. */
   strings?: RtkChatComposer["strings"];
   /** When the SDK accepted a message the user sent. */
   onRtkMessageSent?: (e: RtkMessageSentEvent) => void;
@@ -96,7 +96,7 @@ type RtkChatMessageProps = {
   renderCustom?: RtkChatMessage["renderCustom"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkChatMessage["meeting"];
-  /** Replacements for any of the English strings. */
+  /** Replacements for any of the English strings. Set a new object to change them: each object is read once. */
   strings?: RtkChatMessage["strings"];
   /** Before a message is deleted, before the confirmation; cancel it to keep the message. */
   onRtkMessageDelete?: (e: RtkMessageDeleteEvent) => void;
@@ -131,7 +131,7 @@ type RtkChatToggleProps = {
   mentionCount?: RtkChatToggle["mentionCount"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkChatToggle["meeting"];
-  /** Replacements for any of the English strings. */
+  /** Replacements for any of the English strings. Set a new object to change them: each object is read once. */
   strings?: RtkChatToggle["strings"];
   /** When the user activates the button; cancelable, before the `for` element is shown or hidden. */
   onRtkChatToggle?: (e: RtkChatToggleEvent) => void;
@@ -168,7 +168,7 @@ type RtkChatProps = {
   messages?: RtkChat["messages"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkChat["meeting"];
-  /** Replacements for any of the English strings. */
+  /** Replacements for any of the English strings. Set a new object to change them: each object is read once. */
   strings?: RtkChat["strings"];
   /** When the SDK accepted a message the user sent. */
   onRtkMessageSent?: (e: RtkMessageSentEvent) => void;
@@ -201,7 +201,7 @@ type RtkConversationSwitcherProps = {
   conversations?: RtkConversationSwitcher["conversations"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkConversationSwitcher["meeting"];
-  /** Replacements for any of the English strings. */
+  /** Replacements for any of the English strings. Set a new object to change them: each object is read once. */
   strings?: RtkConversationSwitcher["strings"];
   /** When the user chooses another conversation; cancelable. */
   onRtkConversationChange?: (e: RtkConversationChangeEvent) => void;
@@ -230,7 +230,7 @@ for this many milliseconds; 30,000 by default. `0` waits for ever (the button st
   busy?: RtkChatExportButton["busy"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkChatExportButton["meeting"];
-  /** Replacements for any of the English strings. */
+  /** Replacements for any of the English strings. Set a new object to change them: each object is read once. */
   strings?: RtkChatExportButton["strings"];
   /** When the download started; its `detail` says how many messages it wrote, and whether that is the whole session. */
   onRtkChatExport?: (e: RtkChatExportEvent) => void;
@@ -254,7 +254,7 @@ type RtkPinnedMessagesProps = {
   messages?: RtkPinnedMessages["messages"];
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   meeting?: RtkPinnedMessages["meeting"];
-  /** Replacements for any of the English strings. */
+  /** Replacements for any of the English strings. Set a new object to change them: each object is read once. */
   strings?: RtkPinnedMessages["strings"];
   /** When the user chooses a pinned message; an `<rtk-chat>` on the same meeting jumps to it unless canceled. */
   onRtkMessageSelect?: (e: RtkMessageSelectEvent) => void;

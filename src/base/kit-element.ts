@@ -26,7 +26,7 @@ export class KitElement extends LitElement {
   /** The RealtimeKit meeting (`RealtimeKitClient` or `createLocalMeeting()`). Without it, the element uses the meeting of the nearest provider. */
   @property({ attribute: false }) meeting: ChatMeeting | undefined;
 
-  /** Replacements for any of the English strings. */
+  /** Replacements for any of the English strings. Set a new object to change them: each object is read once. */
   @property({ attribute: false }) strings: Partial<ChatStrings> = {};
 
   /** The locale for times, dates and sizes; the browser's by default. */
