@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 
 import { customMessage, type RenderCustom } from '../custom-message/custom-message-part.js';
-import { describeFileLink, displayFileName, formatSize, mayLoadMedia, safeUrl, showLink, type MediaChoice } from '../format/format.js';
+import { describeFileLink, displayFileName, formatSize, mayShowMedia, safeUrl, showLink, type MediaChoice } from '../format/format.js';
 import { parseQuoteReply } from '../format/quote-reply.js';
 import { renderRichText } from '../format/rich-text.js';
 import type { ChatMessage } from '../meeting/contract.js';
@@ -90,7 +90,6 @@ export function renderLink(href: string, text: string, title = showLink(href)?.t
   return html`<a href=${href} title=${title} dir="ltr" target="_blank" rel="noopener noreferrer">${text}</a>`;
 }
 
-/** Message text, with the quote it replies to above it; nothing in it is ever markup. */
 /** In place of media the policy holds back: a button that loads it, naming the host it would reach (it would learn who is in the meeting). */
 export function renderLoadMedia(src: string, strings: ChatStrings, load: () => void): TemplateResult {
   const host = showLink(src)?.host ?? '';
@@ -102,6 +101,7 @@ export function renderLoadMedia(src: string, strings: ChatStrings, load: () => v
   `;
 }
 
+/** Message text, with the quote it replies to above it; nothing in it is ever markup. */
 function renderText(text: PreparedText, context: BodyContext): TemplateResult {
   const quote = text.quote;
   return html`${quote === undefined
@@ -113,7 +113,7 @@ function renderImage(message: ChatMessage, context: BodyContext): TemplateResult
   const { strings, media } = context;
   const src = safeUrl(message.link, true);
   if (!src || context.imageFailed) return fallback(strings.imageUnavailable);
-  if (!media.loadAnyway && !mayLoadMedia(src, media.policy, media.origins)) return renderLoadMedia(src, strings, context.onLoadImage);
+  if (!mayShowMedia(src, media)) return renderLoadMedia(src, strings, context.onLoadImage);
   return html`
     <button class="image-button" type="button" aria-haspopup="dialog" @click=${context.openImage}>
       <img

@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 
 import { renderLoadMedia } from '../chat-message/message-body.js';
-import { displayFileName, mayLoadMedia, nonEmpty, safeUrl } from '../format/format.js';
+import { displayFileName, mayShowMedia, nonEmpty, safeUrl } from '../format/format.js';
 import type { ChatAttachment, ChatMessage } from '../meeting/contract.js';
 import type { ChatStrings } from '../strings/strings.js';
 import type { CustomMessageOptions } from './custom-message-part.js';
@@ -27,7 +27,7 @@ export function renderCustomMessage(message: ChatMessage, options: CustomMessage
     return html`<span class="fallback">${strings.customMessage}</span>`;
   }
   const { media } = options;
-  const mayLoad = (url: string) => media.loadAnyway || mayLoadMedia(url, media.policy, media.origins);
+  const mayLoad = (url: string) => mayShowMedia(url, media);
   const mediaKey = `${media.policy} ${media.loadAnyway} ${media.origins.join(' ')}`;
   return html`<div class="custom">${text ? html`<span class="text">${options.renderText(text)}</span>` : nothing}${markup
       ? html`<div class="custom-html">${sanitizedHtml(markup, html`<span class="fallback">${strings.customMessage}</span>`, mayLoad, mediaKey)}</div>`

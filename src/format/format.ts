@@ -4,7 +4,7 @@ import type { ChatMessage } from '../meeting/contract.js';
 export { describeFileLink, type FileLinkFacts } from './file-link.js';
 export { hostForDisplay } from './hosts.js';
 export { linkify, safeUrl, showLink, type LinkifyOptions, type ShowLinkOptions, type ShownLink, type TextPart } from './links.js';
-export { MEDIA_POLICIES, mayLoadMedia, mediaPolicy, trustedOrigins, type MediaChoice, type MediaPolicy } from './media-policy.js';
+export { MEDIA_POLICIES, mayLoadMedia, mayShowMedia, mediaPolicy, trustedOrigins, type MediaChoice, type MediaPolicy } from './media-policy.js';
 export { displayFileName, displayName, hasVisibleText, withoutBidiControls } from './visible.js';
 
 /** The message's creation time in ms, tolerating `time` as a Date, a string or a number. */

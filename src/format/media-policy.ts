@@ -62,6 +62,11 @@ function isTrusted(url: URL, origins: readonly string[]): boolean {
   });
 }
 
+/** Whether a message's media at `url` loads now: the viewer asked for this message's, or the policy lets it. */
+export function mayShowMedia(url: unknown, choice: MediaChoice): boolean {
+  return choice.loadAnyway || mayLoadMedia(url, choice.policy, choice.origins);
+}
+
 /**
  * Whether the media at `url` may be loaded now, without the viewer asking. Never for a URL that
  * is not http(s) or blob:; always for a blob: URL (a file of this page: loading it reaches no
