@@ -8,10 +8,14 @@ import { Directive, directive, PartType, type ChildPart, type PartInfo } from 'l
  * removed (lit/lit#5298), and a list that pages items in and out removes them all the time.
  * Items that stay are never moved, so their elements keep their state and focus.
  */
+/** An item's element, and what its template read when it was last rendered. */
+interface Rendered {
+  element: HTMLElement;
+  read?: readonly unknown[];
+}
+
 class KeyedItems<T> extends Directive {
-  private readonly byKey = new Map<string, HTMLElement>();
-  /** What each item's template read when it was last rendered. */
-  private readonly rendered = new WeakMap<HTMLElement, readonly unknown[]>();
+  private readonly byKey = new Map<string, Rendered>();
 
   constructor(info: PartInfo) {
     super(info);
@@ -27,7 +31,7 @@ class KeyedItems<T> extends Directive {
     if (!parent) return noChange;
     const wanted = items.map((item) => key(item));
     const keep = new Set(wanted);
-    for (const [k, element] of this.byKey) {
+    for (const [k, { element }] of this.byKey) {
       if (keep.has(k)) continue;
       element.remove();
       this.byKey.delete(k);
@@ -35,18 +39,19 @@ class KeyedItems<T> extends Directive {
     // In order between the part's markers; elements already in place are not touched.
     let cursor = part.startNode?.nextSibling ?? null;
     items.forEach((item, index) => {
-      let element = this.byKey.get(wanted[index]);
-      if (!element) {
-        element = document.createElement('div');
-        element.className = 'item';
-        this.byKey.set(wanted[index], element);
+      let rendered = this.byKey.get(wanted[index]);
+      if (!rendered) {
+        rendered = { element: document.createElement('div') };
+        rendered.element.className = 'item';
+        this.byKey.set(wanted[index], rendered);
       }
       const read = inputs?.(item, index);
-      const last = this.rendered.get(element);
+      const last = rendered.read;
       if (!read || !last || read.length !== last.length || read.some((value, i) => value !== last[i])) {
-        render(template(item, index), element, part.options);
-        if (read) this.rendered.set(element, read);
+        render(template(item, index), rendered.element, part.options);
+        rendered.read = read;
       }
+      const { element } = rendered;
       if (element === cursor) cursor = cursor.nextSibling;
       else parent.insertBefore(element, cursor);
     });
