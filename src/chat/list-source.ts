@@ -44,7 +44,7 @@ export class ListSource implements ReactiveController {
     this.arrivals.drop();
     this.items = buildList(this.meeting()?.chat, this.history.messages, this.filter());
     this.newestMs = -Infinity;
-    for (const item of this.items) this.note(item);
+    for (const item of this.items) this.note(item.id, messageTimeMs(item));
     this.host.requestUpdate();
   }
 
@@ -63,10 +63,11 @@ export class ListSource implements ReactiveController {
       return undefined;
     }
     // A repeat, a message the filter refuses, or one not at the end: built again, in its place.
-    if (this.isListed(message) || !matches(message, this.filter()) || this.newest() !== message) {
+    const ms = messageTimeMs(message);
+    if (this.isListed(message, ms) || !matches(message, this.filter()) || this.newest() !== message) {
       this.rebuild();
     } else {
-      this.note(message);
+      this.note(message.id, ms);
       this.arrivals.add(message);
     }
     return message;
@@ -77,21 +78,20 @@ export class ListSource implements ReactiveController {
    * 100,000 messages): one newer than all is new, one of the newest time is among the few listed
    * at that time, and only an older one (a repeat, or a clock running behind) is looked for.
    */
-  private isListed(message: ChatMessage): boolean {
-    const ms = messageTimeMs(message);
+  private isListed(message: ChatMessage, ms: number | undefined): boolean {
     if (ms !== undefined && ms > this.newestMs) return false;
     if (ms === this.newestMs) return this.idsAtNewest.has(message.id);
     return this.arrivals.queued.some((item) => item.id === message.id) || this.items.some((item) => item.id === message.id);
   }
 
-  private note(message: ChatMessage): void {
-    const ms = messageTimeMs(message);
+  /** Notes a listed or arriving message, created at `ms`. */
+  private note(id: string, ms: number | undefined): void {
     if (ms === undefined || ms < this.newestMs) return;
     if (ms > this.newestMs) {
       this.newestMs = ms;
       this.idsAtNewest = new Set();
     }
-    this.idsAtNewest.add(message.id);
+    this.idsAtNewest.add(id);
   }
 
   /** The meeting's newest message, trusted alone: trusting all of them is work in proportion to the history, per message. */
