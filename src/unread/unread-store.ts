@@ -7,10 +7,10 @@ import type { ReactiveControllerHost } from 'lit';
 
 import { EVERYONE, conversationOf, messageText } from '../conversations/conversations.js';
 import type { ConversationCounts } from '../conversations/conversation-list.js';
-import { messageTimeMs } from '../format/format.js';
 import { chatMessages } from '../meeting/chat-queries.js';
 import type { ChatMeeting, ChatMessage, ChatUpdateEvent } from '../meeting/contract.js';
 import { MeetingController } from '../meeting/meeting-controller.js';
+import { SeenHistory } from './seen-history.js';
 
 /** Tells whether a message mentions the local user. */
 export type MentionDetector = (message: ChatMessage, self: { userId: string; name: string }) => boolean;
@@ -53,19 +53,13 @@ export class UnreadStore extends EventTarget {
   /**
    * The ids accounted for besides the history: arrivals (unread, seen or own), ids marked seen
    * before their event, deletions, edits of messages never heard of. It grows with what happens
-   * in the session, not with the history: a set of every id would hold 2 MiB at 100,000 messages.
+   * in the session, not with the history (see `SeenHistory`).
    */
   private readonly known = new Set<string>();
   /** The unread messages, in the order they arrived. */
   private readonly unread = new Map<string, Unread>();
-  /**
-   * The chat's own list as the store last took stock of it: its messages not in `known` are the
-   * history, seen. The SDK's list itself, not a copy, so it costs nothing while it is the chat's
-   * list; entries are only read for their id.
-   */
-  private history: readonly unknown[] = [];
-  /** The creation time of the newest history message, in ms: a message created later is no history. */
-  private historyNewest = -Infinity;
+  /** The history, seen: the chat's list as the store last took stock of it, less what `known` holds. */
+  private readonly history = new SeenHistory();
   /** Whether the history the meeting had on joining was taken as seen. */
   private baselined = false;
   private users = 0;
@@ -183,7 +177,7 @@ export class UnreadStore extends EventTarget {
       else if (!this.known.has(id)) unheard.add(id);
     }
     // History on screen needs no remembering: scrolling through it must not fill `known`.
-    for (const id of this.withoutHistory(unheard)) this.known.add(id);
+    for (const id of this.history.without(unheard)) this.known.add(id);
     if (changed) this.changed();
   }
 
@@ -222,7 +216,7 @@ export class UnreadStore extends EventTarget {
 
   /** Files a message unless it is accounted for already or is history. */
   private add(message: ChatMessage): boolean {
-    if (this.known.has(message.id) || this.isHistory(message)) return false;
+    if (this.known.has(message.id) || this.history.has(message)) return false;
     return this.file(message);
   }
 
@@ -238,41 +232,6 @@ export class UnreadStore extends EventTarget {
   }
 
   /**
-   * Whether a message not in `known` is history. One created after the newest history message
-   * is not, at once: every ordinary arrival. Only one as old or older (a sender's clock behind,
-   * an event repeated, the history loaded again) or without a time is looked up by id.
-   */
-  private isHistory(message: ChatMessage): boolean {
-    const time = messageTimeMs(message);
-    if (time !== undefined && time > this.historyNewest) return false;
-    return this.withoutHistory(new Set([message.id])).size === 0;
-  }
-
-  /**
-   * Takes the ids of history messages out of `ids` and returns it: a scan from the newest end,
-   * where those looked up usually are, that stops once none is left.
-   */
-  private withoutHistory(ids: Set<string>): Set<string> {
-    const history = this.history;
-    for (let index = history.length - 1; index >= 0 && ids.size > 0; index -= 1) {
-      const entry = history[index];
-      const id = typeof entry === 'object' && entry !== null ? (entry as { id?: unknown }).id : undefined;
-      if (typeof id === 'string') ids.delete(id);
-    }
-    return ids;
-  }
-
-  /**
-   * Takes the chat's list as the history: its first `count` messages as given, the rest (own
-   * filings) already in `known`.
-   */
-  private takeHistory(list: readonly unknown[], messages: readonly ChatMessage[], count: number): void {
-    this.history = list;
-    this.historyNewest = -Infinity;
-    for (let index = 0; index < count; index += 1) this.historyNewest = Math.max(this.historyNewest, messageTimeMs(messages[index]) ?? -Infinity);
-  }
-
-  /**
    * Accounts for what the chat holds now: on first use and on joining, the history (all seen);
    * after a pause in hearing, what arrived meanwhile (unread) and what went away.
    */
@@ -283,19 +242,19 @@ export class UnreadStore extends EventTarget {
       // Before joining the chat is empty; the history fills it on joining, without an event.
       if (this.meeting.self?.roomJoined === false && messages.length === 0) return;
       this.baselined = true;
-      this.takeHistory(Array.isArray(list) ? list : [], messages, messages.length);
+      this.history.take(Array.isArray(list) ? list : [], messages, messages.length);
       return;
     }
     // What comes after the last history message arrived since; what comes before it is history
     // too, though maybe never listed before (a rejoin lists older messages when some were deleted).
     let last = messages.length - 1;
-    while (last >= 0 && (this.known.has(messages[last].id) || !this.isHistory(messages[last]))) last -= 1;
+    while (last >= 0 && (this.known.has(messages[last].id) || !this.history.has(messages[last]))) last -= 1;
     let changed = false;
     for (let index = last + 1; index < messages.length; index += 1) {
       if (!this.known.has(messages[index].id)) changed = this.file(messages[index]) || changed;
     }
     // Without any history message the list is no stock of it (emptied, not reloaded yet): keep the old one.
-    if (last >= 0 && Array.isArray(list)) this.takeHistory(list, messages, last + 1);
+    if (last >= 0 && Array.isArray(list)) this.history.take(list, messages, last + 1);
     const present = new Set(messages.map((message) => message.id));
     for (const id of this.unread.keys()) {
       if (!present.has(id)) {
@@ -306,16 +265,6 @@ export class UnreadStore extends EventTarget {
     if (changed) this.changed();
   }
 
-  /**
-   * Follows the chat's list from one arrival to the next: the SDK replaces it with a copy plus the
-   * message, and the old list, kept, would hold a slot for every history message.
-   */
-  private follow(list: unknown): void {
-    const history = this.history;
-    const end = history.length - 1;
-    if (Array.isArray(list) && end >= 0 && list.length === history.length + 1 && list[0] === history[0] && list[end] === history[end]) this.history = list;
-  }
-
   private onChatUpdate(event: ChatUpdateEvent): void {
     const message = event.message;
     if (!message) return;
@@ -324,7 +273,7 @@ export class UnreadStore extends EventTarget {
     if (event.action === 'add') {
       // On the first event the chat already holds the message, so it went with the history: file it as news.
       const added = first ? this.file(message) : this.add(message);
-      this.follow(this.meeting.chat?.messages);
+      this.history.follow(this.meeting.chat?.messages);
       if (added) this.changed();
     } else if (event.action === 'delete') {
       this.known.add(message.id);
@@ -333,7 +282,7 @@ export class UnreadStore extends EventTarget {
       const entry = this.unread.get(message.id);
       if (!entry) {
         // An edit of a message never heard of (from before the history): nothing missed.
-        if (!this.known.has(message.id) && !this.isHistory(message)) this.known.add(message.id);
+        if (!this.known.has(message.id) && !this.history.has(message)) this.known.add(message.id);
         return;
       }
       const mention = this.mentions(message);
