@@ -13,10 +13,11 @@ import type { BenchList } from './engines/bench-list.js';
 import { BenchTanstackList } from './engines/tanstack-list.js';
 import { BenchVirtualizerList } from './engines/virtualizer-list.js';
 import { BenchWindowList } from './engines/window-list.js';
+import { BenchTextChat, BenchTextMessage } from './text-only-chat.js';
 
 type Tag = 'rtk-chat' | 'rtk-chat-message' | 'rtk-pinned-messages' | 'rtk-chat-export-button';
-/** `<rtk-chat>`, or one of the list engines of the comparison (`bench/engines/`). */
-type ListTag = 'rtk-chat' | 'bench-virtualizer-list' | 'bench-tanstack-list' | 'bench-window-list';
+/** `<rtk-chat>`, its text-only floor (`bench/text-only-chat.ts`), or one of the list engines of the comparison (`bench/engines/`). */
+type ListTag = 'rtk-chat' | 'bench-text-chat' | 'bench-virtualizer-list' | 'bench-tanstack-list' | 'bench-window-list';
 type MountedList = HTMLElement & { updateComplete: Promise<unknown> };
 
 interface Distribution {
@@ -31,6 +32,8 @@ defineChatElements();
 customElements.define('bench-virtualizer-list', BenchVirtualizerList);
 customElements.define('bench-tanstack-list', BenchTanstackList);
 customElements.define('bench-window-list', BenchWindowList);
+customElements.define('bench-text-message', BenchTextMessage);
+customElements.define('bench-text-chat', BenchTextChat);
 
 const stage = document.getElementById('stage') as HTMLElement;
 
@@ -92,7 +95,7 @@ function intervals(times: number[]): number[] {
 }
 
 function findMessage(root: ParentNode | null | undefined, id: string): Element | null {
-  return root?.querySelector(`rtk-chat-message[message-id="${CSS.escape(id)}"]`) ?? null;
+  return root?.querySelector(`[message-id="${CSS.escape(id)}"]`) ?? null;
 }
 
 /** Every node under `root`, entering each shadow root (the shadow root itself is not counted). */

@@ -627,6 +627,8 @@ async function streaming() {
         ['to the next frame', isolated.toFrame.median, isolated.toFrame.p95, isolated.toFrame.max, isolated.toFrame.count],
       ],
     );
+    const floor = await textOnlyArrivals(count);
+    results.arrivals.textOnly = floor;
     table(
       'Main-thread work per arriving message (CDP Performance.getMetrics deltas ÷ messages; "net" subtracts an idle run of as many frames)',
       ['', 'task ms', 'script ms', 'layout ms', 'style ms'],
@@ -635,10 +637,12 @@ async function streaming() {
         ['per message, net of idle', netPerMessage('task'), netPerMessage('script'), netPerMessage('layout'), netPerMessage('style')].map((v) =>
           typeof v === 'number' ? fmt(v, 2) : v,
         ),
+        ['the same panel, each message showing only its text', ...['task', 'script', 'layout', 'style'].map((name) => fmt(floor.work[name] / CONFIG.arrivals, 2))],
         ['a frame that only scrolls one message, none arriving', ...['task', 'script', 'layout', 'style'].map((name) => fmt(scrollWork[name] / quietFrames, 2))],
         ['an idle frame', ...['task', 'script', 'layout', 'style'].map((name) => fmt(idleWork[name] / quietFrames, 2))],
       ],
     );
+    note(`"Only its text": bench/text-only-chat.ts, the same arrivals in a page of their own (never in the DOM: ${floor.missing}); the rest is what showing a message costs.`);
 
     const { total, senders, chunkSize } = CONFIG.burst;
     const people = await call('addParticipants', senders);
@@ -668,6 +672,25 @@ async function streaming() {
         ['<option>s in chat (participant pickers)', fmt(dom.options)],
       ],
     );
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * The same arrivals, in a page of their own, into the panel whose messages render only their text
+ * (`bench/text-only-chat.ts`): what an arrival costs before the message shows anything.
+ */
+async function textOnlyArrivals(count) {
+  const { cdp, call, close } = await openPage();
+  try {
+    await call('prepare', count);
+    await call('warmUp');
+    await call('mountChat', STEP_TIMEOUT_MS, 'bench-text-chat');
+    await call('settle');
+    const before = await metrics(cdp);
+    const arrivals = await call('arrivals', CONFIG.arrivals, STEP_TIMEOUT_MS);
+    return { missing: arrivals.missing, work: work(before, await metrics(cdp)) };
   } finally {
     await close();
   }
@@ -765,6 +788,7 @@ function targets() {
     add(`arrivals at 10,000, one a frame: to DOM p50 / p95 (ms)`, `${fmt(a.toDom.median)} / ${fmt(a.toDom.p95)}`, 'p95 ≤ 34', a.toDom.p95 <= 34);
     add(`  … never in the DOM (of ${fmt(a.sent)})`, a.missing, '0', a.missing === 0, 0);
     add('  … main thread per message: task / style+layout (ms)', `${fmt(a.work.task / a.sent, 2)} / ${fmt((a.work.style + a.work.layout) / a.sent, 2)}`, 'task ≤ 2', a.work.task / a.sent <= 2);
+    if (a.textOnly) add('  … the same, each message showing only its text', fmt(a.textOnly.work.task / a.sent, 2), '', undefined);
   }
   const i = results.isolated;
   if (i) add('isolated message: to DOM p95 (ms)', i.toDom.p95, '≤ 17', i.toDom.p95 <= 17);
