@@ -186,7 +186,8 @@ export class RtkChat extends KitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.provider.setValue(this.activeMeeting);
-    if (changed.has('filterUserId') || changed.has('filterType') || changed.has('conversation')) this.source.rebuild();
+    // The meeting's arrival built the list for the filter of the first update already.
+    if (changed.has('filterUserId') || changed.has('filterType') || changed.has('conversation')) this.source.refilter();
   }
 
   private get filter() {

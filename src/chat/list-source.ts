@@ -18,6 +18,8 @@ export class ListSource implements ReactiveController {
   /** The pages older than what the meeting holds. */
   readonly history: OlderHistory;
 
+  /** The filter the list was last built with. */
+  private builtWith = '';
   /** The newest creation time listed or arriving, and the ids listed at that time. */
   private newestMs = -Infinity;
   private idsAtNewest = new Set<string>();
@@ -42,10 +44,17 @@ export class ListSource implements ReactiveController {
   rebuild(): void {
     // The meeting's messages hold what was waiting for the next frame.
     this.arrivals.drop();
-    this.items = buildList(this.meeting()?.chat, this.history.messages, this.filter());
+    const filter = this.filter();
+    this.builtWith = filterKey(filter);
+    this.items = buildList(this.meeting()?.chat, this.history.messages, filter);
     this.newestMs = -Infinity;
     for (const item of this.items) this.note(item.id, messageTimeMs(item));
     this.host.requestUpdate();
+  }
+
+  /** Builds the list again if the filter changed since it was built: once, not once per changed property. */
+  refilter(): void {
+    if (filterKey(this.filter()) !== this.builtWith) this.rebuild();
   }
 
   /** Forgets the fetched pages: another meeting. */
@@ -116,4 +125,9 @@ export class ListSource implements ReactiveController {
     }
     return index;
   }
+}
+
+/** What tells one filter from another. */
+function filterKey({ userId, type, conversation, selfUserId }: ListFilter): string {
+  return JSON.stringify([userId, type, conversation, selfUserId]);
 }

@@ -160,6 +160,23 @@ describe('rtk-chat', () => {
     });
   });
 
+  it('lists by a filter set before its first update, as by one set later', async () => {
+    const text = incoming(meeting, 'words');
+    const file = meeting.receive({ type: 'file', link: 'https://f.example/a.txt', name: 'a.txt', size: 3, userId: 'user-eve', displayName: 'Eve' });
+    const holder = await fixture<HTMLDivElement>(html`<div style="height: 600px; width: 420px"></div>`);
+    const chat = document.createElement('rtk-chat');
+    chat.meeting = meeting;
+    holder.append(chat);
+    // Connected, so its meeting listed every message; the filter comes before the first update.
+    chat.filterType = 'file';
+    await chat.updateComplete;
+    await waitFor(() => shown(chat).length === 1);
+    expect(shown(chat)).to.deep.equal([file.id]);
+    chat.filterType = undefined;
+    await waitFor(() => shown(chat).length === 2, 'the filter was not lifted');
+    expect(shown(chat)).to.deep.equal([text.id, file.id]);
+  });
+
   it('shares its meeting with elements inside it', async () => {
     const element = await fixture(html`<rtk-chat .meeting=${meeting}><rtk-chat-export-button slot="header-actions"></rtk-chat-export-button></rtk-chat>`);
     incoming(meeting, 'exportable');
