@@ -8,9 +8,13 @@ export { linkify, safeUrl, showLink, type LinkifyOptions, type ShowLinkOptions, 
 export { MEDIA_POLICIES, mayLoadMedia, mayShowMedia, mediaPolicy, trustedOrigins, type MediaChoice, type MediaPolicy } from './media-policy.js';
 export { displayFileName, displayName, hasVisibleText, withoutBidiControls } from './visible.js';
 
-/** The message's creation time in ms, tolerating `time` as a Date, a string or a number. */
+/**
+ * The message's creation time in ms: `timeMs` where it is a number (the only kind the message guard
+ * keeps), else `time` as a Date, a string or a number. Safe on any value, trusted or not.
+ */
 export function messageTimeMs(message: ChatMessage): number | undefined {
-  return timeMs(message?.timeMs) ?? timeMs(message?.time);
+  const ms = message?.timeMs;
+  return (typeof ms === 'number' ? timeMs(ms) : undefined) ?? timeMs(message?.time);
 }
 
 /**

@@ -11,11 +11,16 @@ export class SeenHistory {
   /** A message created after this (ms) is no history. */
   private newest = -Infinity;
 
-  /** Takes the chat's list as the history: its first `count` messages (the rest are the store's own filings). */
-  take(list: readonly unknown[], messages: readonly ChatMessage[], count: number): void {
+  /**
+   * Takes the chat's list as the history: its first `count` entries (the rest are the store's own
+   * filings). Their times are read as the meeting holds them, untrusted (trusting 100,000 messages
+   * takes a while): a malformed entry can only read later than its trusted copy, which makes for
+   * lookups by id, never for a wrong answer.
+   */
+  take(list: readonly unknown[], count: number): void {
     this.list = list;
     this.newest = -Infinity;
-    for (let index = 0; index < count; index += 1) this.newest = Math.max(this.newest, messageTimeMs(messages[index]) ?? -Infinity);
+    for (let index = 0; index < count; index += 1) this.newest = Math.max(this.newest, messageTimeMs(list[index] as ChatMessage) ?? -Infinity);
   }
 
   /**

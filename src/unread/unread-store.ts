@@ -7,9 +7,10 @@ import type { ReactiveControllerHost } from 'lit';
 
 import { EVERYONE, conversationOf, messageText } from '../conversations/conversations.js';
 import type { ConversationCounts } from '../conversations/conversation-list.js';
-import { chatMessages } from '../meeting/chat-queries.js';
 import type { ChatMeeting, ChatMessage, ChatUpdateEvent } from '../meeting/contract.js';
+import { chatMessages } from '../meeting/chat-queries.js';
 import { MeetingController } from '../meeting/meeting-controller.js';
+import { trustMessage } from '../meeting/message-guard.js';
 import { SeenHistory } from './seen-history.js';
 
 /** Tells whether a message mentions the local user. */
@@ -236,32 +237,33 @@ export class UnreadStore extends EventTarget {
    * after a pause in hearing, what arrived meanwhile (unread) and what went away.
    */
   private reconcile(): void {
-    const list = this.meeting.chat?.messages;
-    const messages = chatMessages(this.meeting.chat);
+    const list: unknown = this.meeting.chat?.messages;
+    const entries: readonly unknown[] = Array.isArray(list) ? list : [];
     if (!this.baselined) {
       // Before joining the chat is empty; the history fills it on joining, without an event.
-      if (this.meeting.self?.roomJoined === false && messages.length === 0) return;
+      if (this.meeting.self?.roomJoined === false && entries.length === 0) return;
       this.baselined = true;
-      this.history.take(Array.isArray(list) ? list : [], messages, messages.length);
+      // All of it is history, seen: none of it needs trusting, only its times reading.
+      this.history.take(entries, entries.length);
       return;
     }
+    // Trusted one at a time, from the newest end: only the arrivals since, and not 100,000 of history.
+    const message = (index: number) => trustMessage(entries[index], index);
     // What comes after the last history message arrived since; what comes before it is history
     // too, though maybe never listed before (a rejoin lists older messages when some were deleted).
-    let last = messages.length - 1;
-    while (last >= 0 && (this.known.has(messages[last].id) || !this.history.has(messages[last]))) last -= 1;
+    let last = entries.length - 1;
+    while (last >= 0 && (this.known.has(message(last).id) || !this.history.has(message(last)))) last -= 1;
     let changed = false;
-    for (let index = last + 1; index < messages.length; index += 1) {
-      if (!this.known.has(messages[index].id)) changed = this.file(messages[index]) || changed;
+    for (let index = last + 1; index < entries.length; index += 1) {
+      if (!this.known.has(message(index).id)) changed = this.file(message(index)) || changed;
     }
     // Without any history message the list is no stock of it (emptied, not reloaded yet): keep the old one.
-    if (last >= 0 && Array.isArray(list)) this.history.take(list, messages, last + 1);
-    const present = new Set(messages.map((message) => message.id));
-    for (const id of this.unread.keys()) {
-      if (!present.has(id)) {
-        this.unread.delete(id);
-        changed = true;
-      }
-    }
+    if (last >= 0) this.history.take(entries, last + 1);
+    // Unread messages the chat no longer holds went away unheard; the rest are found near its end.
+    const gone = new Set(this.unread.keys());
+    for (let index = entries.length - 1; index >= 0 && gone.size > 0; index -= 1) gone.delete(message(index).id);
+    for (const id of gone) this.unread.delete(id);
+    if (gone.size > 0) changed = true;
     if (changed) this.changed();
   }
 
