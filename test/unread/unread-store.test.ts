@@ -167,6 +167,20 @@ describe('unreadFor', () => {
     expect(store.unreadCount()).to.equal(2);
   });
 
+  it('forgets unread messages deleted while it did not hear the meeting, when used again', () => {
+    const store = unreadFor(meeting);
+    const stop = store.use();
+    const kept = incoming(meeting, 'kept');
+    const deleted = incoming(meeting, 'deleted unheard');
+    expect(store.unreadCount()).to.equal(2);
+    stop();
+    meeting.chat.messages = meeting.chat.messages.filter((message) => message.id !== deleted.id);
+    release = store.use();
+    expect(store.unreadCount()).to.equal(1);
+    store.markSeen([kept.id]);
+    expect(store.unreadCount()).to.equal(0);
+  });
+
   it('takes an event repeating a history message as history, however old it is, before and after arrivals', () => {
     const store = unreadFor(meeting);
     release = store.use();
