@@ -8,7 +8,7 @@ import type { ChatAttachment, ChatMessage } from './contract.js';
 export const MALFORMED_TYPE = 'malformed';
 
 /** Dates past this are invalid in JavaScript. */
-export const MAX_TIME_MS = 8.64e15;
+const MAX_TIME_MS = 8.64e15;
 
 const STRING_FIELDS = ['userId', 'displayName', 'message', 'link', 'name', 'html', 'pluginId'] as const;
 const FLAG_FIELDS = ['isEdited', 'pinned', 'read'] as const;
