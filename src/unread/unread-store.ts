@@ -7,8 +7,8 @@ import type { ReactiveControllerHost } from 'lit';
 
 import { EVERYONE, conversationOf, messageText } from '../conversations/conversations.js';
 import type { ConversationCounts } from '../conversations/conversation-list.js';
-import type { ChatMeeting, ChatMessage, ChatUpdateEvent } from '../meeting/contract.js';
 import { chatMessages } from '../meeting/chat-queries.js';
+import type { ChatMeeting, ChatMessage, ChatUpdateEvent } from '../meeting/contract.js';
 import { MeetingController } from '../meeting/meeting-controller.js';
 import { trustMessage } from '../meeting/message-guard.js';
 import { SeenHistory } from './seen-history.js';
@@ -252,10 +252,14 @@ export class UnreadStore extends EventTarget {
     // What comes after the last history message arrived since; what comes before it is history
     // too, though maybe never listed before (a rejoin lists older messages when some were deleted).
     let last = entries.length - 1;
-    while (last >= 0 && (this.known.has(message(last).id) || !this.history.has(message(last)))) last -= 1;
+    for (; last >= 0; last -= 1) {
+      const entry = message(last);
+      if (!this.known.has(entry.id) && this.history.has(entry)) break;
+    }
     let changed = false;
     for (let index = last + 1; index < entries.length; index += 1) {
-      if (!this.known.has(message(index).id)) changed = this.file(message(index)) || changed;
+      const entry = message(index);
+      if (!this.known.has(entry.id)) changed = this.file(entry) || changed;
     }
     // Without any history message the list is no stock of it (emptied, not reloaded yet): keep the old one.
     if (last >= 0) this.history.take(entries, last + 1);
