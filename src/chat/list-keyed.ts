@@ -1,6 +1,12 @@
 import { noChange, render, type TemplateResult } from 'lit';
 import { Directive, directive, PartType, type ChildPart, type PartInfo } from 'lit/directive.js';
 
+/** An item's element, and what its template read when it was last rendered. */
+interface Rendered {
+  element: HTMLElement;
+  read?: readonly unknown[];
+}
+
 /**
  * Renders a window of items, each in an element of its own kept by key, as `repeat` does, with
  * nothing left behind by the items that leave: `repeat` removes each one's part through
@@ -8,12 +14,6 @@ import { Directive, directive, PartType, type ChildPart, type PartInfo } from 'l
  * removed (lit/lit#5298), and a list that pages items in and out removes them all the time.
  * Items that stay are never moved, so their elements keep their state and focus.
  */
-/** An item's element, and what its template read when it was last rendered. */
-interface Rendered {
-  element: HTMLElement;
-  read?: readonly unknown[];
-}
-
 class KeyedItems<T> extends Directive {
   private readonly byKey = new Map<string, Rendered>();
 
