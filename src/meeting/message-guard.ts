@@ -10,6 +10,10 @@ export const MALFORMED_TYPE = 'malformed';
 /** Dates past this are invalid in JavaScript. */
 const MAX_TIME_MS = 8.64e15;
 
+/**
+ * The optional fields `clean` keeps when their type is right. `isWellFormed` reads the same fields
+ * by name, one by one (a loop over these lists is five times slower at 100,000): change both.
+ */
 const STRING_FIELDS = ['userId', 'displayName', 'message', 'link', 'name', 'html', 'pluginId'] as const;
 const FLAG_FIELDS = ['isEdited', 'pinned', 'read'] as const;
 const ATTACHMENT_FIELDS = ['files', 'images', 'videos'] as const;
